@@ -1,0 +1,31 @@
+# Every target bootstraps .venv on first use, so each works on a fresh clone.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# The end-of-life banner is noise on every build; it says nothing about this site.
+export NO_MKDOCS_2_WARNING := 1
+MKDOCS := $(PY) -m mkdocs
+
+.PHONY: serve build check test bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## the site at http://127.0.0.1:8000, rebuilt when a term file changes
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## a strict build into site/
+	$(MKDOCS) build --strict --clean
+
+check: $(STAMP)  ## check every term file without building
+	$(PY) scripts/check.py
+
+test: $(STAMP)  ## every test: unit, integration, browser
+	scripts/ensure-chromium
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,171 @@
+"""Load every term file of a glossary folder and check it alone and against the others."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .inline_links import find_inline_links
+from .model import Bilingual, Glossary, Reference, Term, fold_name
+from .problems import Problem, excerpt
+from .schema import ID_RULE, categories, is_valid_id, validate
+from .yaml_source import DocPath, SourceMap, read_term_file
+
+TERM_SUFFIX = ".yaml"
+TEXT_FIELDS: tuple[DocPath, ...] = (("summary", "zh"), ("summary", "en"), ("body", "zh"), ("body", "en"))
+# Markdown links [text](scheme:...) in content: only these schemes may be clicked by readers.
+_MARKDOWN_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple[Glossary, list[Problem]]:
+    """All terms that passed their own checks, and every problem found, sorted by file and line.
+
+    The Glossary is only safe to render when the problem list is empty; callers decide.
+    """
+    root = project_root or glossary_dir.parent
+    problems: list[Problem] = []
+    loaded: list[tuple[Term, SourceMap]] = []
+
+    if not glossary_dir.is_dir():
+        return Glossary({}, categories()), [Problem(_shown(glossary_dir, root), 1, 1, "the glossary folder does not exist")]
+
+    for path in sorted(glossary_dir.iterdir()):
+        shown = _shown(path, root)
+        if path.name.startswith(".") and path.name in {".gitkeep", ".DS_Store"}:
+            continue
+        if not path.is_file():
+            problems.append(Problem(shown, 1, 1, "folders are not read in glossary/: move the term files up into glossary/ itself"))
+            continue
+        if path.suffix != TERM_SUFFIX:
+            fix = f"rename it to {path.stem}{TERM_SUFFIX}" if path.suffix in {".yml", ".YAML", ".YML"} else "term files end in .yaml: rename it or move it out of glossary/"
+            problems.append(Problem(shown, 1, 1, f"not read as a term: {fix}"))
+            continue
+        if not is_valid_id(path.stem):
+            problems.append(Problem(shown, 1, 1, f"the file name '{path.stem}' is not a valid term id: use {ID_RULE}"))
+            continue
+        data, source, file_problems = read_term_file(path, shown)
+        if source is not None and not file_problems:
+            file_problems = validate(data, source)
+        problems.extend(file_problems)
+        if source is not None and not file_problems:
+            loaded.append((_term_from(data, shown), source))
+
+    glossary, cross_problems = _link_terms(loaded)
+    problems.extend(cross_problems)
+    return glossary, sorted(problems)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _term_from(data: dict[str, Any], shown: str) -> Term:
+    aliases = data.get("aliases") or {}
+    return Term(
+        id=data["id"],
+        zh=data["zh"],
+        en=data["en"],
+        abbr=data.get("abbr"),
+        aliases_zh=tuple(aliases.get("zh") or ()),
+        aliases_en=tuple(aliases.get("en") or ()),
+        category=data["category"],
+        tags=tuple(data.get("tags") or ()),
+        summary=Bilingual(data["summary"]["zh"], data["summary"]["en"]),
+        body=Bilingual(data["body"]["zh"], data["body"]["en"]),
+        related=tuple(data.get("related") or ()),
+        references=tuple(Reference(r["title"], r["url"], r.get("year")) for r in data.get("references") or ()),
+        pinyin=data.get("pinyin"),
+        source_path=shown,
+    )
+
+
+def _link_terms(loaded: list[tuple[Term, SourceMap]]) -> tuple[Glossary, list[Problem]]:
+    """Rules across files: ids match file names, names are unique, every link has a target."""
+    problems: list[Problem] = []
+
+    def report(source: SourceMap, path: DocPath, message: str, *, key: bool = False, offset: int | None = None) -> None:
+        pos = source.in_text(path, offset) if offset is not None else source.at(path, key=key)
+        problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+
+    terms: dict[str, Term] = {}
+    sources: dict[str, SourceMap] = {}
+    for term, source in loaded:
+        stem = Path(source.display_path).stem
+        if term.id != stem:
+            report(source, ("id",), f"id '{term.id}' differs from the file name '{stem}': make them equal (id: {stem})")
+        elif term.id in terms:  # only reachable through case-insensitive file systems; kept for safety
+            report(source, ("id",), f"id '{term.id}' is already used by {terms[term.id].source_path}")
+        else:
+            terms[term.id] = term
+            sources[term.id] = source
+
+    for field in ("zh", "en"):
+        first_with: dict[str, Term] = {}
+        for term in terms.values():
+            name = fold_name(getattr(term, field))
+            if name in first_with:
+                other = first_with[name]
+                report(sources[term.id], (field,), f"the {field} name '{getattr(term, field)}' is already the {field} name of {other.source_path}: names must be unique, so make one more specific and list the shared form under aliases")
+            else:
+                first_with[name] = term
+
+    links: dict[str, list[str]] = {}
+    for term in terms.values():
+        source = sources[term.id]
+        targets: list[str] = []
+        for i, target in enumerate(term.related):
+            if target == term.id:
+                report(source, ("related", i), f"'{term.id}' lists itself under related: remove it")
+            elif target not in terms:
+                report(source, ("related", i), f"related term '{target}' does not exist: {_suggest(target, terms)}")
+            else:
+                targets.append(target)
+        for path in TEXT_FIELDS:
+            text = source_text(term, path)
+            for offset, target in find_inline_links(text):
+                if target == term.id:
+                    report(source, path, f"[[{target}]] links the term to itself: write the name as plain text", offset=offset)
+                elif target not in terms:
+                    report(source, path, f"inline link [[{target}]] points to no term: {_suggest(target, terms)}", offset=offset)
+                else:
+                    targets.append(target)
+            for match in _MARKDOWN_LINK_SCHEME.finditer(text):
+                if match.group(1).lower() not in _SAFE_SCHEMES:
+                    report(source, path, f"links with '{match.group(1)}:' are not allowed: use an http(s) address", offset=match.start())
+        links[term.id] = list(dict.fromkeys(targets))
+
+    backlinks: dict[str, list[str]] = defaultdict(list)
+    for source_id, targets in links.items():
+        for target in targets:
+            backlinks[target].append(source_id)
+
+    holders: dict[str, list[str]] = defaultdict(list)
+    for term in terms.values():
+        for name in dict.fromkeys(fold_name(n) for n in term.names):
+            holders[name].append(term.id)
+
+    glossary = Glossary(
+        terms=dict(sorted(terms.items())),
+        categories=categories(),
+        links={k: tuple(v) for k, v in links.items()},
+        backlinks={k: tuple(v) for k, v in backlinks.items()},
+        shared_names={name: tuple(ids) for name, ids in holders.items() if len(ids) > 1},
+    )
+    return glossary, problems
+
+
+def source_text(term: Term, path: DocPath) -> str:
+    group, lang = path
+    return getattr(getattr(term, str(group)), str(lang))
+
+
+def _suggest(target: str, terms: dict[str, Term]) -> str:
+    close = difflib.get_close_matches(target, list(terms), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "check the id, or write that term first (scripts/new_term.py)"

@@ -1,0 +1,46 @@
+"""Pinyin for sorting and grouping Chinese names; a term's `pinyin` field overrides the library."""
+
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin, load_phrases_dict
+
+from .model import Term
+
+# Polyphonic characters the library reads wrongly in AI vocabulary. These words recur inside many
+# names (指令微调, 全量微调, ...), so one phrase entry fixes them all; a one-off name uses the
+# term's own `pinyin` field instead.
+DOMAIN_PHRASES = {
+    "微调": "wēi tiáo",
+    "调参": "tiáo cān",
+    "调优": "tiáo yōu",
+    "重排": "chóng pái",
+    "重排序": "chóng pái xù",
+    "重参数化": "chóng cān shù huà",
+}
+load_phrases_dict({word: [[syllable] for syllable in reading.split()] for word, reading in DOMAIN_PHRASES.items()})
+
+
+def syllables(term: Term) -> list[str]:
+    """Toneless lowercase syllables of the Chinese name; Latin parts stay as their letters."""
+    if term.pinyin:
+        return term.pinyin.split()
+    return [part for piece in lazy_pinyin(term.zh, style=Style.NORMAL) for part in piece.lower().split()]
+
+
+def sort_key(term: Term) -> tuple[str, str, str]:
+    # Ties between equal syllables are broken by tone, then by the name itself, so order is stable.
+    tones = term.pinyin or " ".join(lazy_pinyin(term.zh, style=Style.TONE3))
+    return (" ".join(syllables(term)), tones.lower(), term.zh)
+
+
+def initial(term: Term) -> str:
+    """The A–Z group of a Chinese name; '#' for names starting with a digit or symbol."""
+    first = (syllables(term) or ["#"])[0][:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def spoken(term: Term) -> str:
+    """Pinyin to show a reader: tone marks from the library, or the override as written."""
+    if term.pinyin:
+        return term.pinyin
+    return " ".join(p.strip() for p in lazy_pinyin(term.zh, style=Style.TONE) if p.strip())

@@ -1,0 +1,333 @@
+"""Markdown for every generated page: pure functions of a checked Glossary.
+
+Content is text, not HTML: names go into HTML only through `html.escape`, and contributors'
+Markdown has raw HTML neutralised before MkDocs sees it (see `content_markdown`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import pinyin
+from .inline_links import replace_inline_links
+from .model import Glossary, Term
+
+# Every UI string of the generated pages, both languages, in one place.
+UI = {
+    "site_zh": "AI 双语术语表",
+    "site_en": "Bilingual AI Glossary",
+    "category": "分类 · Category",
+    "tags": "标签 · Tags",
+    "aliases": "别名 · Also called",
+    "zh_section": "中文",
+    "en_section": "English",
+    "related": "相关术语 · Related terms",
+    "backlinks": "被引用 · Referenced by",
+    "references": "参考资料 · References",
+    "shared_name": "同名 · Shared name",
+    "also_means": "也指 · also means",
+    "categories": "分类 · Categories",
+    "a_z": "英文索引 A–Z · English A–Z",
+    "pinyin": "拼音索引 · Index by pinyin",
+    "terms_count": "{n} 个术语 · {n} terms",
+    "shared_names_page": "同名术语 · Shared names",
+}
+
+HOME_URI = "index.md"
+CATEGORIES_URI = "categories/index.md"
+A_Z_URI = "a-z.md"
+PINYIN_URI = "pinyin.md"
+SHARED_NAMES_URI = "shared-names.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page MkDocs should serve as if it were a file in docs/ at `uri`."""
+
+    uri: str
+    markdown: str
+    edit_path: str | None = None  # the YAML file the edit button should open, relative to the project root
+    in_nav: bool = True  # term and category pages stay out of the navigation so page weight stays flat
+
+
+def term_uri(term_id: str) -> str:
+    return f"terms/{term_id}.md"
+
+
+def category_uri(category_id: str) -> str:
+    return f"categories/{category_id}.md"
+
+
+def all_pages(glossary: Glossary) -> list[Page]:
+    pages = [term_page(t, glossary) for t in glossary.terms.values()]
+    pages += [category_page(c, glossary) for c in glossary.categories]
+    pages += [home_page(glossary), categories_page(glossary), a_z_page(glossary), pinyin_page(glossary), shared_names_page(glossary)]
+    return pages
+
+
+# --- term pages -------------------------------------------------------------------------------
+
+
+def term_page(term: Term, glossary: Glossary) -> Page:
+    here = term_uri(term.id)
+    category = glossary.categories[term.category]
+    out = [
+        _front_matter(title=f"{term.zh} · {term.en}", description=f"{term.summary.zh} {term.summary.en}"),
+        f'<h1 class="gl-title"><span class="gl-zh">{_h(term.zh)}</span> '
+        f'<span class="gl-en" lang="en">{_h(term.en)}</span>'
+        + (f' <abbr class="gl-abbr">{_h(term.abbr)}</abbr>' if term.abbr else "")
+        + "</h1>",
+        "",
+        '<div class="gl-facts" markdown>',
+        "",
+        f"**{UI['category']}**：[{_md(category.zh)} · {_md(category.en)}]({_rel(here, category_uri(category.id))})"
+        + (f" · **{UI['tags']}**：" + " ".join(f"`{tag}`" for tag in term.tags) if term.tags else ""),
+    ]
+    aliases = [*term.aliases_zh, *term.aliases_en]
+    if aliases:
+        out += ["", f"**{UI['aliases']}**：" + " · ".join(_md(a) for a in aliases)]
+    out += ["", "</div>", ""]
+
+    shared = glossary.sharing_a_name_with(term.id)
+    if shared:
+        out += [f'!!! info "{UI["shared_name"]}"', ""]
+        for name, others in shared.items():
+            links = "；".join(_term_link(glossary.terms[o], here, both=True) for o in others)
+            out.append(f"    “{_md(name)}” {UI['also_means']}：{links}")
+            out.append("")
+
+    link = _inline_link_renderer(glossary, here)
+    out += [
+        f"## {UI['zh_section']} {{ #zh }}",
+        "",
+        content_markdown(replace_inline_links(term.summary.zh, link("zh"))),
+        '{: .gl-lead }',
+        "",
+        content_markdown(replace_inline_links(term.body.zh, link("zh"))),
+        "",
+        f'## {UI["en_section"]} {{ #en lang="en" }}',
+        "",
+        '<div lang="en" markdown>',
+        "",
+        content_markdown(replace_inline_links(term.summary.en, link("en"))),
+        '{: .gl-lead }',
+        "",
+        content_markdown(replace_inline_links(term.body.en, link("en"))),
+        "",
+        "</div>",
+        "",
+    ]
+    if term.related:
+        out += [f"## {UI['related']} {{ #related }}", ""]
+        out += [_term_item(glossary.terms[r], here) for r in term.related]
+        out.append("")
+    backlinks = glossary.backlinks.get(term.id, ())
+    if backlinks:
+        out += [f"## {UI['backlinks']} {{ #backlinks }}", ""]
+        out += [f"- {_term_link(glossary.terms[b], here, both=True)}" for b in backlinks]
+        out.append("")
+    if term.references:
+        out += [f"## {UI['references']} {{ #references }}", ""]
+        for i, ref in enumerate(term.references, 1):
+            year = f" ({ref.year})" if ref.year else ""
+            out.append(f"{i}. [{_md(ref.title)}]({ref.url}){year}")
+        out.append("")
+    return Page(here, "\n".join(out), edit_path=term.source_path, in_nav=False)
+
+
+def _inline_link_renderer(glossary: Glossary, here: str):
+    """[[id]] shows the target's name in the language of the text around it."""
+
+    def for_language(lang: str):
+        def to_markdown(target: str, text: str | None) -> str:
+            term = glossary.terms[target]
+            shown = text if text is not None else getattr(term, lang)
+            return f"[{_md(shown)}]({_rel(here, term_uri(target))})"
+
+        return to_markdown
+
+    return for_language
+
+
+def plain_text(text: str, glossary: Glossary, lang: str) -> str:
+    """Text with inline links reduced to the words a reader sees (for lists and tooltips)."""
+    return replace_inline_links(text, lambda target, shown: shown if shown is not None else getattr(glossary.terms[target], lang))
+
+
+# --- index pages ------------------------------------------------------------------------------
+
+
+def home_page(glossary: Glossary) -> Page:
+    n = len(glossary.terms)
+    out = [
+        _front_matter(title=f"{UI['site_zh']} · {UI['site_en']}", description="人工智能术语的中英对照与释义。Chinese–English AI terms, explained in both languages."),
+        f'<h1 class="gl-title"><span class="gl-zh">{UI["site_zh"]}</span> <span class="gl-en" lang="en">{UI["site_en"]}</span></h1>',
+        "",
+        "在论文里遇到一个英文术语，想知道中文怎么说？或者反过来？这里的每个术语都有中英文标准名称、常见别名、一句话定义和详细解释，并链接到相关术语。",
+        "{: .gl-lead }",
+        "",
+        "Met an English term in a paper and want the Chinese, or the other way round? Every term here has its standard names in both languages, the aliases people use, a one-sentence definition and a fuller explanation, linked to related terms.",
+        '{: lang="en" }',
+        "",
+        f"**{UI['terms_count'].format(n=n)}**。用页面顶部的搜索框（按 ++s++ 或 ++slash++）输入中文、英文或缩写，或者从下面进入：",
+        "",
+        f"- [{UI['categories']}]({CATEGORIES_URI})",
+        f"- [{UI['a_z']}]({A_Z_URI})",
+        f"- [{UI['pinyin']}]({PINYIN_URI})",
+        "",
+        f"## {UI['categories']} {{ #categories }}",
+        "",
+    ]
+    out += _category_list(glossary, HOME_URI)
+    return Page(HOME_URI, "\n".join(out) + "\n")
+
+
+def categories_page(glossary: Glossary) -> Page:
+    out = [_front_matter(title=UI["categories"]), f"# {UI['categories']}", ""] + _category_list(glossary, CATEGORIES_URI)
+    return Page(CATEGORIES_URI, "\n".join(out) + "\n")
+
+
+def _category_list(glossary: Glossary, here: str) -> list[str]:
+    counts: dict[str, int] = defaultdict(int)
+    for term in glossary.terms.values():
+        counts[term.category] += 1
+    return [
+        f"- [{_md(c.zh)} · {_md(c.en)}]({_rel(here, category_uri(c.id))}) ({counts[c.id]})"
+        for c in glossary.categories.values()
+    ]
+
+
+def category_page(category_id: str, glossary: Glossary) -> Page:
+    here = category_uri(category_id)
+    category = glossary.categories[category_id]
+    terms = sorted(glossary.in_category(category_id), key=pinyin.sort_key)
+    out = [
+        _front_matter(title=f"{category.zh} · {category.en}"),
+        f"# {_md(category.zh)} · {_md(category.en)}",
+        "",
+        UI["terms_count"].format(n=len(terms)),
+        "",
+    ]
+    out += [_term_item(t, here) for t in terms]
+    return Page(here, "\n".join(out) + "\n", in_nav=False)
+
+
+def a_z_page(glossary: Glossary) -> Page:
+    """English names and abbreviations, A to Z; an abbreviation points at its term."""
+    entries: list[tuple[str, str, Term]] = []
+    for term in glossary.terms.values():
+        entries.append((term.en, "", term))
+        if term.abbr and term.abbr.casefold() != term.en.casefold():
+            entries.append((term.abbr, term.en, term))
+    entries.sort(key=lambda e: (e[0].casefold(), e[0]))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name, expansion, term in entries:
+        first = name[:1].upper()
+        letter = first if "A" <= first <= "Z" else "#"
+        extra = f" ({_md(expansion)})" if expansion else ""
+        groups[letter].append(f"- [{_md(name)}]({term_uri(term.id)}){extra} · {_md(term.zh)}")
+    return Page(A_Z_URI, _lettered_page(UI["a_z"], groups))
+
+
+def pinyin_page(glossary: Glossary) -> Page:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(glossary.terms.values(), key=pinyin.sort_key):
+        groups[pinyin.initial(term)].append(
+            f"- [{_md(term.zh)}]({term_uri(term.id)}) <span class=\"gl-pinyin\">{_h(pinyin.spoken(term))}</span> · {_md(term.en)}"
+        )
+    return Page(PINYIN_URI, _lettered_page(UI["pinyin"], groups))
+
+
+def _lettered_page(title: str, groups: dict[str, list[str]]) -> str:
+    letters = sorted(groups, key=lambda k: (k == "#", k))
+    anchor = {k: ("other" if k == "#" else k.lower()) for k in letters}
+    out = [_front_matter(title=title), f"# {title}", "", " · ".join(f"[{k}](#{anchor[k]})" for k in letters), '{: .gl-jump }', ""]
+    for k in letters:
+        out += [f"## {k} {{ #{anchor[k]} }}", "", *groups[k], ""]
+    return "\n".join(out)
+
+
+def shared_names_page(glossary: Glossary) -> Page:
+    """Names (abbreviations, aliases) that several terms use, each with the terms to choose from."""
+    out = [_front_matter(title=UI["shared_names_page"]), f"# {UI['shared_names_page']}", ""]
+    out.append("同一个名称或缩写可能指不同的概念。Some names and abbreviations stand for more than one concept.")
+    out.append("")
+    for name, ids in sorted(glossary.shared_names.items()):
+        shown = next(n for n in glossary.terms[ids[0]].names if n.casefold() == name or " ".join(n.casefold().split()) == name)
+        out += [f"## {_md(shown)}", ""]
+        out += [_term_item(glossary.terms[i], SHARED_NAMES_URI) for i in ids]
+        out.append("")
+    return Page(SHARED_NAMES_URI, "\n".join(out))
+
+
+# --- shared pieces ----------------------------------------------------------------------------
+
+
+def _term_link(term: Term, here: str, *, both: bool = False) -> str:
+    text = f"{_md(term.zh)} · {_md(term.en)}" if both else _md(term.zh)
+    return f"[{text}]({_rel(here, term_uri(term.id))})"
+
+
+def _term_item(term: Term, here: str) -> str:
+    """A list item: both names as one link, then the one-line summary in each language."""
+    abbr = f" ({_md(term.abbr)})" if term.abbr else ""
+    summary_zh = _md(_strip_links(term.summary.zh))
+    summary_en = _md(_strip_links(term.summary.en))
+    return f"- **{_term_link(term, here, both=True)}**{abbr}：{summary_zh} <span lang=\"en\">{summary_en}</span>"
+
+
+def _strip_links(text: str) -> str:
+    return replace_inline_links(text, lambda target, shown: shown if shown is not None else target)
+
+
+def _rel(here: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def _front_matter(*, title: str, description: str | None = None) -> str:
+    # JSON strings are valid YAML scalars, so any text is quoted safely. Titles go into <title>
+    # and the navigation unescaped by the theme, so angle brackets are dropped from them.
+    lines = ["---", f"title: {json.dumps(re.sub(r'[<>]', '', title), ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""])
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
+
+
+def _md(text: str) -> str:
+    """Plain text made safe inside Markdown: no emphasis, links, HTML or attribute lists by accident."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")).replace("\\<", "&lt;").replace("\\>", "&gt;")
+
+
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|``.+?``|`[^`\n]+`", re.S)
+
+
+def content_markdown(text: str) -> str:
+    """A contributor's Markdown with raw HTML and character references made inert.
+
+    `<` and `&` outside code become entities, so `<script>`, `<img onerror=...>` and
+    `&#106;avascript:` render as the text they are; code keeps its characters because
+    Markdown escapes code itself.
+    """
+    out, last = [], 0
+    for match in _CODE.finditer(text):
+        out.append(_inert(text[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_inert(text[last:]))
+    return "".join(out).strip()
+
+
+def _inert(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")

@@ -1,0 +1,185 @@
+"""Read one term file strictly: UTF-8 only, no duplicate keys, no YAML 1.1 surprises, line numbers kept.
+
+PyYAML's defaults are wrong for hand-written content: it keeps the last of two duplicate keys,
+reads `NO`, `on` and `yes` as booleans, `1e3` as a number and `2024-01-01` as a date, and expands
+aliases without limit. This loader keeps every plain scalar as text except null and decimal
+integers (the only non-text values the schema has), rejects duplicate keys and aliases, and
+records where every value starts so later checks can point at the right line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, excerpt
+
+MAX_FILE_BYTES = 128 * 1024  # the longest real entry is a few KB; this stops runaway files early
+
+# A path into a loaded document: ("references", 2, "url").
+DocPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a document starts in its file."""
+
+    display_path: str
+    lines: list[str]
+    values: dict[DocPath, Position] = field(default_factory=dict)
+    keys: dict[DocPath, Position] = field(default_factory=dict)
+    literal_blocks: dict[DocPath, str] = field(default_factory=dict)  # values written with `|`, by path
+
+    def at(self, path: DocPath, *, key: bool = False) -> Position:
+        """The position of `path`, falling back to its nearest recorded parent, then to 1:1."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.keys:
+                return self.keys[path]
+            path = path[:-1]
+        return Position(1, 1)
+
+    def in_text(self, path: DocPath, offset: int) -> Position:
+        """The file position of character `offset` inside the string value at `path`.
+
+        Exact for literal blocks (`|`), where every text line is a file line; for other scalar
+        styles YAML folds lines, so the start of the value is the honest answer.
+        """
+        start = self.at(path)
+        if path not in self.literal_blocks:
+            return start
+        # Text starts on the line after the `|` indicator (later lines may be blank ones YAML kept).
+        text_line = start.line + 1
+        before = self.literal_blocks[path][:offset]
+        line = text_line + before.count("\n")
+        line_start = before.rfind("\n") + 1
+        file_line = self.lines[line - 1] if line <= len(self.lines) else ""
+        indent = len(file_line) - len(file_line.lstrip(" "))
+        return Position(line, indent + (offset - line_start) + 1)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that resolves only null and decimal integers implicitly, and refuses aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in term files: write the value out in full",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+_StrictLoader.yaml_implicit_resolvers = {}
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+
+_STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+
+
+def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None, list[Problem]]:
+    """Load one file into plain data with a SourceMap, or return the problems that stop it loading."""
+
+    def fail(line: int, col: int, message: str, lines: list[str] | None = None) -> tuple[Any, None, list[Problem]]:
+        return None, None, [Problem(display_path, line, col, message, excerpt(lines or [], line, col))]
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return fail(1, 1, f"cannot read the file: {error.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(1, 1, f"file is {len(raw):,} bytes; a term file may be at most {MAX_FILE_BYTES:,} bytes: shorten the body")
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return fail(line, col, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it with UTF-8 encoding")
+    lines = text.splitlines()
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
+        return fail(1, 1, "the file is empty: a term needs at least id, zh, en, category, summary and body (see CONTRIBUTING.md)")
+
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return fail(line, col, _explain_yaml_error(error), lines)
+    except yaml.YAMLError as error:  # errors without a position are rare; still report, never raise
+        return fail(1, 1, f"YAML error: {error}")
+    finally:
+        loader.dispose()
+
+    source = SourceMap(display_path, lines)
+    problems: list[Problem] = []
+    data = _to_data(root, (), source, problems)
+    return data, source, problems
+
+
+def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        return "a tab character is used for indentation: YAML allows only spaces, replace the tab with spaces"
+    if problem.startswith("YAML aliases"):
+        return problem
+    if "expected a single document" in (error.context or ""):
+        return "the file holds more than one YAML document (a second '---'): keep one term per file"
+    context = f" ({error.context})" if error.context else ""
+    return f"YAML syntax error: {problem}{context}; check the indentation and quoting on this line or the one above"
+
+
+def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[Problem]) -> Any:
+    mark = node.start_mark
+    source.values[path] = Position(mark.line + 1, mark.column + 1)
+
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _NULL:
+            return None
+        if node.tag == _INT:
+            return int(node.value, 10)
+        if node.tag != _STR:
+            problems.append(_at(source, path, f"unsupported YAML tag {node.tag!r}: remove the tag and write plain text"))
+            return node.value
+        if node.style == "|":
+            source.literal_blocks[path] = node.value
+        return node.value
+
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, path + (i,), source, problems) for i, item in enumerate(node.value)]
+
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_mark = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(_problem(source, key_mark, "a key must be a plain name such as 'zh:', not a list or mapping"))
+            continue
+        key = key_node.value
+        if key in mapping:
+            first = source.keys[path + (key,)]
+            problems.append(_problem(source, key_mark, f"duplicate key '{key}' (first defined on line {first.line}): keep one and delete the other"))
+            continue
+        source.keys[path + (key,)] = key_mark
+        mapping[key] = _to_data(value_node, path + (key,), source, problems)
+    return mapping
+
+
+def _problem(source: SourceMap, pos: Position, message: str) -> Problem:
+    return Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col))
+
+
+def _at(source: SourceMap, path: DocPath, message: str) -> Problem:
+    return _problem(source, source.at(path), message)
