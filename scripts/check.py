@@ -15,11 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))  # the engine lives beside the MkDocs hook that drives it
+from glossary_core.load import load_glossary
+from glossary_core.problems import summary_line
 
-from glossary_core.load import load_glossary  # noqa: E402
-from glossary_core.problems import summary_line  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,7 +54,9 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
         if source is not None and not file_problems:
             loaded.append((_term_from(data, shown), source))
 
-    glossary, cross_problems = _link_terms(loaded)
+    # Terms whose file exists but failed its own checks: links to them are not reported again.
+    broken = {p.stem for p in glossary_dir.glob(f"*{TERM_SUFFIX}")} - {term.id for term, _ in loaded}
+    glossary, cross_problems = _link_terms(loaded, broken)
     problems.extend(cross_problems)
     return glossary, sorted(problems)
 
@@ -86,7 +88,7 @@ def _term_from(data: dict[str, Any], shown: str) -> Term:
     )
 
 
-def _link_terms(loaded: list[tuple[Term, SourceMap]]) -> tuple[Glossary, list[Problem]]:
+def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple[Glossary, list[Problem]]:
     """Rules across files: ids match file names, names are unique, every link has a target."""
     problems: list[Problem] = []
 
@@ -123,6 +125,8 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]]) -> tuple[Glossary, list[Pr
         for i, target in enumerate(term.related):
             if target == term.id:
                 report(source, ("related", i), f"'{term.id}' lists itself under related: remove it")
+            elif target in broken:
+                continue
             elif target not in terms:
                 report(source, ("related", i), f"related term '{target}' does not exist: {_suggest(target, terms)}")
             else:
@@ -132,6 +136,8 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]]) -> tuple[Glossary, list[Pr
             for offset, target in find_inline_links(text):
                 if target == term.id:
                     report(source, path, f"[[{target}]] links the term to itself: write the name as plain text", offset=offset)
+                elif target in broken:
+                    continue
                 elif target not in terms:
                     report(source, path, f"inline link [[{target}]] points to no term: {_suggest(target, terms)}", offset=offset)
                 else:

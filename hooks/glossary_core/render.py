@@ -316,9 +316,9 @@ _CODE = re.compile(r"```.*?```|~~~.*?~~~|``.+?``|`[^`\n]+`", re.S)
 def content_markdown(text: str) -> str:
     """A contributor's Markdown with raw HTML and character references made inert.
 
-    `<` and `&` outside code become entities, so `<script>`, `<img onerror=...>` and
-    `&#106;avascript:` render as the text they are; code keeps its characters because
-    Markdown escapes code itself.
+    `<`, `&` and `{` outside code become entities, so `<script>`, `<img onerror=...>`,
+    `&#106;avascript:` and attribute lists like `{: onclick=... }` render as the text they are;
+    code keeps its characters because Markdown escapes code itself.
     """
     out, last = [], 0
     for match in _CODE.finditer(text):
@@ -330,4 +330,4 @@ def content_markdown(text: str) -> str:
 
 
 def _inert(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")

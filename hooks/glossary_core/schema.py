@@ -88,7 +88,8 @@ def _explain(error: jsonschema.ValidationError, source: SourceMap) -> list[Probl
                 continue
             close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            out.append(at(path + (name,), f"unknown key '{name}' in {where}: {hint}allowed keys are {', '.join(allowed)}", key=True))
+            place = f" in {where}" if path else ""
+            out.append(at(path + (name,), f"unknown key '{name}'{place}: {hint}allowed keys are {', '.join(allowed)}", key=True))
         return out
     if kind == "required":
         missing = [name for name in error.validator_value if name not in value]

@@ -130,6 +130,18 @@ def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None
     return data, source, problems
 
 
+# PyYAML's wording, and what it nearly always means in a hand-edited term file.
+_YAML_HINTS = {
+    "mapping values are not allowed here": "unexpected ':' here: this line is indented differently from the one above, "
+    "or its text contains ': ' and must be quoted",
+    "could not find expected ':'": "a 'key: value' line is missing its ':', or a text block is indented less than its key",
+    "did not find expected key": "expected another 'key: value' at this indentation: align this line with its siblings",
+    "did not find expected '-' indicator": "a list item is indented differently from the items before it",
+    "found unexpected end of stream": "the file ends inside a quoted text: close the quote that was opened",
+    "found unknown escape character": "a backslash in double-quoted text starts an unknown escape: use single quotes or write \\\\",
+}
+
+
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem or "\t" in problem:
@@ -138,6 +150,9 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
         return problem
     if "expected a single document" in (error.context or ""):
         return "the file holds more than one YAML document (a second '---'): keep one term per file"
+    for known, hint in _YAML_HINTS.items():
+        if problem.startswith(known):
+            return f"YAML syntax error: {hint} (YAML says: {problem})"
     context = f" ({error.context})" if error.context else ""
     return f"YAML syntax error: {problem}{context}; check the indentation and quoting on this line or the one above"
 

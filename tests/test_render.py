@@ -1,0 +1,81 @@
+"""Page Markdown from a checked glossary: links, escaping, ordering, shared names."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+from glossary_core.load import load_glossary
+from glossary_core.model import Bilingual, Glossary, Term
+from glossary_core.pinyin import sort_key, spoken
+from glossary_core.render import a_z_page, all_pages, content_markdown, pinyin_page, term_page
+from glossary_core.schema import categories
+
+
+@pytest.fixture(scope="module")
+def small() -> Glossary:
+    glossary, problems = load_glossary(FIXTURES / "small-glossary", FIXTURES)
+    assert problems == []
+    return glossary
+
+
+def _term(id: str, zh: str, en: str, **kw) -> Term:
+    return Term(id, zh, en, "concepts", Bilingual("一句话定义。", "A definition."), Bilingual("正文", "Body"), **kw)
+
+
+def test_inline_links_use_the_name_in_the_language_of_the_text(small: Glossary) -> None:
+    page = term_page(small.terms["retrieval-augmented-generation"], small).markdown
+    assert "[向量数据库](vector-store.md)" in page  # zh text, default name
+    assert "[Vector database](vector-store.md)" in page  # en text, default name
+    assert "[低秩适配](low-rank-adaptation.md)" in page and "[LoRA](low-rank-adaptation.md)" in page  # shown text
+
+
+def test_backlinks_come_from_related_and_inline_links(small: Glossary) -> None:
+    assert small.backlinks["vector-store"] == ("retrieval-augmented-generation",)
+    assert set(small.backlinks["retrieval-augmented-generation"]) == {"low-rank-adaptation"}
+
+
+def test_shared_names_are_found_and_shown_on_each_page(small: Glossary) -> None:
+    assert small.shared_names == {"agent": ("low-rank-adaptation", "vector-store")}
+    page = term_page(small.terms["vector-store"], small).markdown
+    assert "“Agent” 也指" in page and "(low-rank-adaptation.md)" in page
+
+
+def test_term_page_edits_its_yaml_and_stays_out_of_the_nav(small: Glossary) -> None:
+    page = term_page(small.terms["vector-store"], small)
+    assert page.uri == "terms/vector-store.md"
+    assert page.edit_path == "small-glossary/vector-store.yaml"
+    assert page.in_nav is False
+
+
+def test_raw_html_in_content_is_inert_but_code_is_kept() -> None:
+    out = content_markdown('x <script>alert(1)</script> <img src=x onerror="alert(2)"> &#106;s `<b>` y')
+    assert "<script" not in out and "<img" not in out and "&#106;" not in out
+    assert "&lt;script>" in out and "&amp;#106;" in out and "`<b>`" in out
+
+
+def test_hostile_names_are_escaped_everywhere() -> None:
+    evil = _term("evil", "<script>alert(1)</script>", 'x" onmouseover="alert(1)', abbr="<b>")
+    other = _term("other", "其他", "Other", related=("evil",))
+    glossary = Glossary({"evil": evil, "other": other}, categories(), backlinks={"evil": ("other",)})
+    for page in all_pages(glossary):
+        assert "<script>" not in page.markdown and "<b>" not in page.markdown, page.uri
+
+
+def test_polyphonic_characters_in_ai_words() -> None:
+    assert spoken(_term("a", "指令微调", "Instruction tuning")) == "zhǐ lìng wēi tiáo"
+    assert spoken(_term("b", "权重", "Weights")) == "quán zhòng"
+    assert spoken(_term("c", "重排", "Rerank", pinyin="chong pai")) == "chong pai"
+
+
+def test_pinyin_index_is_ordered_by_pinyin_and_grouped_by_initial(small: Glossary) -> None:
+    text = pinyin_page(small).markdown
+    order = [text.index(name) for name in ("重排", "低秩适配", "检索增强生成", "向量数据库")]  # c, d, j, x
+    assert order == sorted(order)
+    assert "## C { #c }" in text and "## X { #x }" in text
+    assert sort_key(small.terms["chong-pai"])[0] == "chong pai"
+
+
+def test_a_to_z_lists_names_and_abbreviations(small: Glossary) -> None:
+    text = a_z_page(small).markdown
+    assert "- [RAG](terms/retrieval-augmented-generation.md) (Retrieval-augmented generation) · 检索增强生成" in text
+    assert text.index("## L") < text.index("## R") < text.index("## V")
