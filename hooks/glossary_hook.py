@@ -12,6 +12,7 @@ from pathlib import Path
 from glossary_core.load import load_glossary
 from glossary_core.problems import summary_line
 from glossary_core.render import all_pages
+from glossary_core.search_index import SegmenterError, build_search_index, index_script
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -41,7 +42,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # edit_uri is joined to the repository's docs/ URL; step out of docs/ to the YAML file.
             file.edit_uri = _path_from_docs(config, page.edit_path)
         files.append(file)
+
+    # Our search index replaces Material's for terms; URLs come from MkDocs so they match the site.
+    def page_url(uri: str) -> str:
+        return files.get_file_from_path(uri).url
+
+    try:
+        index = build_search_index(glossary, page_url)
+    except SegmenterError as error:
+        raise Abort(f"search index: {error}") from None
+    files.append(File.generated(config, "search/glossary-index.js", content=index_script(index)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    # Material's own search plugin stays on only because it draws the header search box; keep
+    # generated pages out of its index so it does no work our index already does.
+    if page.file.generated_by is not None:
+        page.meta["search"] = {"exclude": True}
+    return markdown
 
 
 def _path_from_docs(config: MkDocsConfig, project_path: str) -> str:

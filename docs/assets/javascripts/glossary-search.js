@@ -1,0 +1,312 @@
+/*
+ * Glossary search: Material's search box, our index and our ranking.
+ *
+ * The index (search/glossary-index.js, built by the hook) is a classic script, loaded the first
+ * time a reader shows intent to search, so it works from file:// with no fetch, worker or CDN.
+ * Ranking follows what a glossary reader expects: exact headword > abbreviation > alias >
+ * prefix > part of a name > words in a definition. Every query word must match (AND), Chinese
+ * and Latin runs are separate words (rag检索 = rag + 检索), and Chinese parts of words are found
+ * through character bigrams, whatever the word boundaries were.
+ */
+(() => {
+  "use strict";
+
+  // Character classes shared with hooks/glossary_core/search_index.py; keep them in step.
+  const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+  const LATIN = "a-z0-9\\u00c0-\\u024f";
+  const SEGMENT = new RegExp(`[${HAN}]+|[${LATIN}]+`, "g");
+  const IS_HAN = new RegExp(`^[${HAN}]`);
+  const NOT_KEY = new RegExp(`[^${HAN}${LATIN}]+`, "g");
+  const normalise = text => text.normalize("NFKC").toLowerCase();
+  const nameKey = text => normalise(text).replace(NOT_KEY, "");
+
+  // Points per kind of match; a query word's points are weighted by how rare it is (idf).
+  const NAME_POINTS = {
+    exact: { h: 12, a: 11, l: 10 },
+    prefix: { h: 7, a: 6, l: 6 },
+    part: { h: 5, a: 4, l: 4 },
+  };
+  const WORD_POINTS = 1.5;
+  const GRAM_POINTS = 1;
+  const WHOLE_QUERY_BONUS = { exact: { h: 40, a: 36, l: 32 }, prefix: { h: 12, a: 10, l: 10 } };
+  const MAX_RESULTS = 50;
+
+  /* The loaded index: docs, names, and two vocabularies with lazily decoded posting lists. */
+  class GlossaryIndex {
+    constructor(raw) {
+      this.docs = raw.docs;
+      this.names = raw.names.map(block => block.split("\n").map(entry => [entry[0], entry.slice(1)]));
+      this.words = raw.words ? raw.words.split("\n") : [];
+      this.wordPostings = raw.wordPostings.split(",");
+      this.grams = raw.grams; // sorted two-character bigrams, concatenated
+      this.gramCount = raw.grams.length / 2;
+      this.gramPostings = raw.gramPostings.split(",");
+      this.decoded = new Map();
+    }
+
+    postings(kind, position) {
+      const key = kind + position;
+      let docs = this.decoded.get(key);
+      if (!docs) {
+        const gaps = (kind === "w" ? this.wordPostings : this.gramPostings)[position].split(" ");
+        docs = new Array(gaps.length);
+        let previous = -1;
+        for (let i = 0; i < gaps.length; i++) docs[i] = previous += parseInt(gaps[i], 36);
+        this.decoded.set(key, docs);
+      }
+      return docs;
+    }
+
+    /* First position in a sorted vocabulary whose entry is >= token. */
+    lowerBound(count, entryAt, token) {
+      let low = 0, high = count;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (entryAt(middle) < token) low = middle + 1; else high = middle;
+      }
+      return low;
+    }
+
+    gramAt = i => this.grams.substr(i * 2, 2);
+
+    /* Documents containing every bigram of a Chinese run: it occurs in them as a substring (almost always). */
+    docsWithGrams(run) {
+      let result = null;
+      for (let i = 0; i + 1 < run.length; i++) {
+        const gram = run.substr(i, 2);
+        const at = this.lowerBound(this.gramCount, this.gramAt, gram);
+        if (at >= this.gramCount || this.gramAt(at) !== gram) return new Set();
+        const docs = this.postings("g", at);
+        result = result ? new Set(docs.filter(d => result.has(d))) : new Set(docs);
+        if (!result.size) break;
+      }
+      return result || new Set();
+    }
+
+    /* Documents with any bigram that starts with this one character (for one-character queries). */
+    docsWithGramStarting(char) {
+      const out = new Set();
+      for (let at = this.lowerBound(this.gramCount, this.gramAt, char); at < this.gramCount && this.gramAt(at)[0] === char; at++) {
+        for (const d of this.postings("g", at)) out.add(d);
+      }
+      return out;
+    }
+
+    docsWithWord(word) {
+      const at = this.lowerBound(this.words.length, i => this.words[i], word);
+      return at < this.words.length && this.words[at] === word ? this.postings("w", at) : [];
+    }
+
+    docsWithWordPrefix(prefix) {
+      const out = new Set();
+      for (let at = this.lowerBound(this.words.length, i => this.words[i], prefix); at < this.words.length && this.words[at].startsWith(prefix); at++) {
+        for (const d of this.postings("w", at)) out.add(d);
+      }
+      return out;
+    }
+  }
+
+  /* English plural and singular forms of a Latin word, so LLMs finds LLM and embedding finds embeddings. */
+  function variants(word) {
+    const out = [word];
+    if (IS_HAN.test(word) || word.length < 3) return out;
+    if (word.endsWith("es")) out.push(word.slice(0, -2));
+    if (word.endsWith("s")) out.push(word.slice(0, -1));
+    else out.push(word + "s", word + "es");
+    return out;
+  }
+
+  /* Best name match of a key against one document's names: [points table, kind] or null. */
+  function nameMatch(names, forms) {
+    let best = null, bestRank = 9;
+    for (const [kind, key] of names) {
+      for (const form of forms) {
+        const rank = key === form ? 0 : key.startsWith(form) ? 1 : key.includes(form) ? 2 : 9;
+        const order = rank * 3 + "hal".indexOf(kind);
+        if (rank < 9 && order < bestRank) { bestRank = order; best = [["exact", "prefix", "part"][rank], kind]; }
+      }
+    }
+    return best;
+  }
+
+  /* Points each document earns for one query word (Map doc -> points); absent docs do not match. */
+  function matchWord(index, word, isLast) {
+    const points = new Map();
+    const forms = variants(word);
+    index.names.forEach((names, doc) => {
+      const match = nameMatch(names, forms);
+      if (match) points.set(doc, NAME_POINTS[match[0]][match[1]]);
+    });
+    const credit = (docs, value) => { for (const d of docs) if (!(points.get(d) >= value)) points.set(d, value); };
+    if (IS_HAN.test(word)) {
+      credit(word.length === 1 ? index.docsWithGramStarting(word) : index.docsWithGrams(word), GRAM_POINTS);
+      if (word.length > 2) credit(index.docsWithWord(word), WORD_POINTS);
+    } else {
+      for (const form of forms) credit(index.docsWithWord(form), WORD_POINTS);
+      // The word being typed is a prefix: results must not vanish while the reader finishes it.
+      if (isLast && word.length >= 2) credit(index.docsWithWordPrefix(word), GRAM_POINTS);
+    }
+    return points;
+  }
+
+  function search(index, query) {
+    const text = normalise(query);
+    const words = [...new Set(text.match(SEGMENT) || [])];
+    if (!words.length) return { words, hits: [] };
+    const total = index.docs.length;
+    let scores = null;
+    words.forEach((word, i) => {
+      const points = matchWord(index, word, i === words.length - 1);
+      const rarity = Math.log(1 + total / Math.max(points.size, 1));
+      const next = new Map();
+      for (const [doc, value] of points) {
+        if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + value * rarity);
+      }
+      scores = next;
+    });
+    // The whole query read as one name ("fine tuning" = Fine-tuning, LLMs = LLM) outranks word-by-word matches.
+    const whole = variants(nameKey(query));
+    for (const doc of scores.keys()) {
+      const match = nameMatch(index.names[doc], whole);
+      if (match && match[0] !== "part") scores.set(doc, scores.get(doc) + WHOLE_QUERY_BONUS[match[0]][match[1]]);
+    }
+    const hits = [...scores].sort((a, b) => b[1] - a[1] || index.docs[a[0]][1].length - index.docs[b[0]][1].length || a[0] - b[0]);
+    return { words, hits };
+  }
+
+  /* ---- the page: Material's search box, driven by the functions above ---- */
+
+  const root = document.querySelector("[data-gl-search]");
+  if (!root) return;
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const toggle = document.getElementById("__search");
+  const form = root.querySelector("form");
+  const input = root.querySelector("[data-gl-search-query]");
+  const suggest = root.querySelector("[data-gl-search-suggest]");
+  const meta = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const initialMeta = meta.textContent;
+  let index = null;
+  let loading = null;
+
+  function loadIndex() {
+    if (!loading) {
+      loading = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = `${config.base}/search/glossary-index.js`;
+        script.onload = () => resolve((index = new GlossaryIndex(window.__glossarySearchIndex)));
+        script.onerror = () => reject(new Error("search index missing"));
+        document.head.appendChild(script);
+      });
+      loading.then(render, () => { meta.textContent = "搜索索引无法加载 · The search index could not be loaded"; });
+    }
+    return loading;
+  }
+
+  const escapeHtml = text => text.replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  const escapeRegExp = text => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+  function highlighter(words) {
+    if (!words.length) return escapeHtml;
+    const pattern = new RegExp(words.sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"), "giu");
+    return text => {
+      let out = "", last = 0;
+      for (const m of text.matchAll(pattern)) {
+        out += escapeHtml(text.slice(last, m.index)) + "<mark>" + escapeHtml(text.slice(m.index, m.index + m[0].length)) + "</mark>";
+        last = m.index + m[0].length;
+      }
+      return out + escapeHtml(text.slice(last));
+    };
+  }
+
+  function render() {
+    const query = input.value;
+    suggest.textContent = "";
+    if (!query.trim()) { meta.textContent = initialMeta; list.replaceChildren(); return; }
+    if (!index) { meta.textContent = "正在加载索引… · Loading the index…"; return; }
+    const { words, hits } = search(index, query);
+    meta.textContent = hits.length ? `${hits.length} 个结果 · ${hits.length} result${hits.length === 1 ? "" : "s"}` : "没有找到匹配的术语 · No matching term";
+    const mark = highlighter(words);
+    const h = encodeURIComponent(query.trim());
+    list.innerHTML = hits.slice(0, MAX_RESULTS).map(([doc, score]) => {
+      const [url, zh, en, abbr, summaryZh, summaryEn] = index.docs[doc];
+      const title = `${mark(zh)} · ${mark(en)}${abbr ? ` <span class="gl-result-abbr">${mark(abbr)}</span>` : ""}`;
+      return `<li class="md-search-result__item"><a href="${config.base}/${url}?h=${h}" class="md-search-result__link" tabindex="-1">` +
+        `<article class="md-search-result__article md-typeset" data-md-score="${score.toFixed(1)}"><div class="md-search-result__icon md-icon"></div>` +
+        `<h1>${title}</h1><p>${mark(summaryZh)}</p><p lang="en">${mark(summaryEn)}</p></article></a></li>`;
+    }).join("");
+    // Suggest the top hit's name when the query is its beginning; Tab or → accepts it.
+    if (hits.length) {
+      const [, zh, en, abbr] = index.docs[hits[0][0]];
+      const name = [zh, en, abbr].find(n => n && n.toLowerCase().startsWith(query.toLowerCase()) && n.length > query.length);
+      if (name) suggest.textContent = query + name.slice(query.length);
+    }
+  }
+
+  function open() {
+    loadIndex();
+    if (!toggle.checked) toggle.checked = true;
+    input.focus();
+  }
+
+  function close() {
+    toggle.checked = false;
+    input.blur();
+  }
+
+  const links = () => [...list.querySelectorAll(".md-search-result__link")];
+
+  ["pointerenter", "touchstart", "focusin"].forEach(type => root.addEventListener(type, loadIndex, { once: true, passive: true }));
+  document.querySelectorAll('label[for="__search"]').forEach(label => label.addEventListener("pointerenter", loadIndex, { once: true }));
+  toggle.addEventListener("change", () => (toggle.checked ? (loadIndex(), setTimeout(() => input.focus(), 0)) : input.blur()));
+  input.addEventListener("focus", () => { loadIndex(); toggle.checked = true; });
+  input.addEventListener("input", render);
+  form.addEventListener("submit", event => { event.preventDefault(); links()[0]?.click(); });
+  form.addEventListener("reset", () => setTimeout(() => { render(); input.focus(); }, 0));
+
+  document.addEventListener("keydown", event => {
+    const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(input|textarea|select)$/i.test(event.target.tagName));
+    if (!toggle.checked) {
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && ["/", "s", "f"].includes(event.key)) { event.preventDefault(); open(); }
+      return;
+    }
+    const items = links();
+    const at = items.indexOf(document.activeElement);
+    if (event.key === "Escape") { event.preventDefault(); close(); }
+    else if (event.key === "ArrowDown" && items.length) { event.preventDefault(); items[Math.min(at + 1, items.length - 1)].focus(); }
+    else if (event.key === "ArrowUp" && at >= 0) { event.preventDefault(); (at === 0 ? input : items[at - 1]).focus(); }
+    else if ((event.key === "Tab" || event.key === "ArrowRight") && document.activeElement === input && suggest.textContent &&
+             input.selectionStart === input.value.length) { event.preventDefault(); input.value = suggest.textContent; render(); }
+  });
+
+  /* ---- on the page a result leads to: mark what was searched for (?h=) ---- */
+  const searched = new URLSearchParams(location.search).get("h");
+  const article = document.querySelector(".md-content article");
+  if (searched && article) {
+    const words = normalise(searched).match(SEGMENT) || [];
+    const source = words.sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+    const pattern = words.length && new RegExp(source, "giu");
+    const contains = words.length && new RegExp(source, "iu"); // no g flag: test() keeps no state between nodes
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: node => (node.parentElement.closest("script, style, mark, .md-content__button") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes = [];
+    while (pattern && walker.nextNode()) if (contains.test(walker.currentNode.data)) nodes.push(walker.currentNode);
+    for (const node of nodes) {
+      const fragment = document.createDocumentFragment();
+      let last = 0;
+      for (const m of node.data.matchAll(pattern)) {
+        fragment.append(node.data.slice(last, m.index));
+        const marked = document.createElement("mark");
+        marked.textContent = m[0];
+        fragment.append(marked);
+        last = m.index + m[0].length;
+      }
+      fragment.append(node.data.slice(last));
+      node.replaceWith(fragment);
+    }
+  }
+
+  // For tests and benchmarks: the same ranking, without the DOM.
+  window.__glossarySearch = { search: query => (index ? search(index, query).hits.map(([doc]) => index.docs[doc][0]) : null), load: loadIndex };
+})();

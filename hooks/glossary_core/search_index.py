@@ -1,0 +1,164 @@
+"""The search index: built once per build, shipped as one classic script so file:// works.
+
+Three parts, each answering a different kind of query:
+- names: every headword, abbreviation and alias as a normalised key, matched in the browser by
+  exact, prefix and substring comparison (so 增强生成, 低秩, LLMs and fine tuning all land);
+- words: jieba search-mode words of three or more characters in Chinese text (with a user
+  dictionary of every term name, so our terms are never cut apart) and English words, for
+  whole-word matches in definitions;
+- grams: every Chinese character bigram, so any part of a Chinese word is findable however
+  jieba happened to cut the sentence (two-character words are bigrams already).
+Each vocabulary is one sorted string (bigrams concatenated, words newline-separated) with an
+aligned, comma-separated string of posting lists: delta-encoded base-36 document numbers, decoded only for the tokens a
+query uses. Object keys in JSON would cost more than the postings themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from .model import Glossary, Term
+from .render import plain_text, term_uri
+
+# The same character classes are used by the browser (glossary-search.js); keep them in step.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_LATIN_RUN = re.compile(r"[a-z0-9\u00c0-\u024f]+")
+_NOT_KEY = re.compile(f"[^{HAN}a-z0-9\u00c0-\u024f]+")
+_HAS_HAN = re.compile(f"[{HAN}]")
+
+NAME_KINDS = {"headword": "h", "abbr": "a", "alias": "l"}
+
+
+class SegmenterError(RuntimeError):
+    """jieba is missing or does not segment as configured: the build must stop, not ship a weak search."""
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def name_key(name: str) -> str:
+    """'Fine-tuning' -> 'finetuning', 'GPT-3.5' -> 'gpt35', 'AI 智能体' -> 'ai智能体'."""
+    return _NOT_KEY.sub("", normalise(name))
+
+
+class ChineseSegmenter:
+    """jieba with a dictionary of our own term names, loaded once per build."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        try:
+            import jieba
+        except ImportError as error:  # a silent fallback would ship a search that cannot find Chinese words
+            raise SegmenterError("jieba is not installed: run `make build` (it installs it) or `pip install jieba`") from error
+        self._tokenizer = jieba.Tokenizer()
+        jieba.setLogLevel(60)  # its "Building prefix dict" chatter is noise in build output
+        self._words = sorted({n for n in names if _HAS_HAN.search(n) and " " not in n and len(n) > 1})
+        for word in self._words:
+            self._tokenizer.add_word(word, freq=10**6)
+        self._self_test()
+
+    def _self_test(self) -> None:
+        # A user word must come out whole even where the general dictionary cuts across it.
+        probe = self._words[0] if self._words else None
+        if probe is None:
+            return
+        tokens = list(self._tokenizer.cut(f"所有{probe}的", HMM=False))
+        if probe not in tokens:
+            raise SegmenterError(f"jieba cut the term name {probe!r} apart ({'|'.join(tokens)}): its user dictionary is not in effect")
+
+    def words(self, text: str) -> list[str]:
+        """Search-mode words of three or more characters: whole words plus their shorter parts."""
+        out = []
+        for run in _HAN_RUN.findall(text):
+            out.extend(w for w in self._tokenizer.cut_for_search(run, HMM=False) if len(w) > 2)
+        return out
+
+
+def han_bigrams(text: str) -> set[str]:
+    return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+def latin_words(text: str) -> set[str]:
+    return set(_LATIN_RUN.findall(text))
+
+
+def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None) -> dict:
+    """Plain data for the browser: docs to show, names to match, and the two inverted indexes.
+
+    `page_url` turns a page path such as terms/rag.md into the URL the site serves it at.
+    """
+    terms = list(glossary.terms.values())
+    segmenter = segmenter or ChineseSegmenter(n for t in terms for n in t.names)
+    words: dict[str, list[int]] = defaultdict(list)
+    grams: dict[str, list[int]] = defaultdict(list)
+    docs, names = [], []
+    for number, term in enumerate(terms):
+        docs.append(_doc(term, glossary, page_url(term_uri(term.id))))
+        names.append(_names(term))
+        text = normalise(" ".join(_texts(term, glossary)))
+        for word in set(segmenter.words(text)) | latin_words(text):
+            words[word].append(number)
+        for gram in han_bigrams(text):
+            grams[gram].append(number)
+    word_list, gram_list = sorted(words), sorted(grams)
+    return {
+        "docs": docs,
+        "names": names,
+        "words": "\n".join(word_list),
+        "wordPostings": ",".join(_gaps(words[w]) for w in word_list),
+        "grams": "".join(gram_list),
+        "gramPostings": ",".join(_gaps(grams[g]) for g in gram_list),
+    }
+
+
+def _texts(term: Term, glossary: Glossary) -> list[str]:
+    return [plain_text(t, glossary, lang) for t, lang in ((term.summary.zh, "zh"), (term.body.zh, "zh"), (term.summary.en, "en"), (term.body.en, "en"))]
+
+
+def _doc(term: Term, glossary: Glossary, url: str) -> list[str]:
+    """[page URL, zh name, en name, abbreviation, zh summary, en summary], as shown in results."""
+    return [url, term.zh, term.en, term.abbr or "", plain_text(term.summary.zh, glossary, "zh"), plain_text(term.summary.en, glossary, "en")]
+
+
+def _names(term: Term) -> str:
+    """Kind letter + key, one per line: 'h检索增强生成\\nhretrievalaugmentedgeneration\\narag'."""
+    entries = [("headword", term.zh), ("headword", term.en)]
+    entries += [("abbr", term.abbr)] if term.abbr else []
+    entries += [("alias", a) for a in (*term.aliases_zh, *term.aliases_en)]
+    seen, out = set(), []
+    for kind, name in entries:
+        key = name_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(NAME_KINDS[kind] + key)
+    return "\n".join(out)
+
+
+def _gaps(numbers: list[int]) -> str:
+    """Ascending document numbers as space-separated base-36 gaps: [3, 4, 40] -> '3 1 10'."""
+    previous, gaps = -1, []
+    for number in numbers:
+        gaps.append(_base36(number - previous))
+        previous = number
+    return " ".join(gaps)
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out
+
+
+def index_script(index: dict) -> str:
+    """A classic script (not JSON fetched at run time): browsers load it from file:// too."""
+    payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return f"window.__glossarySearchIndex={payload};\n"
