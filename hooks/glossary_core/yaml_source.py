@@ -70,23 +70,19 @@ class SourceMap:
         return Position(line, indent + (offset - line_start) + 1)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that resolves only null and decimal integers implicitly, and refuses aliases."""
+# libyaml's C parser when present (about 20x faster on 10,000 files), else PyYAML's own.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed in term files: write the value out in full",
-                problem_mark=event.start_mark,
-            )
-        return super().compose_node(parent, index)
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Resolves only null and decimal integers implicitly; everything else stays text."""
 
 
 _StrictLoader.yaml_implicit_resolvers = {}
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 
+_ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in term files"
 _STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
 
 
@@ -118,7 +114,8 @@ def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return fail(line, col, _explain_yaml_error(error), lines)
+        at_tab = line <= len(lines) and "\t" in lines[line - 1][: col]
+        return fail(line, col, _explain_yaml_error(error, at_tab), lines)
     except yaml.YAMLError as error:  # errors without a position are rare; still report, never raise
         return fail(1, 1, f"YAML error: {error}")
     finally:
@@ -126,13 +123,13 @@ def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None
 
     source = SourceMap(display_path, lines)
     problems: list[Problem] = []
-    data = _to_data(root, (), source, problems)
+    data = _to_data(root, (), source, problems, set())
     return data, source, problems
 
 
 # PyYAML's wording, and what it nearly always means in a hand-edited term file.
 _YAML_HINTS = {
-    "mapping values are not allowed here": "unexpected ':' here: this line is indented differently from the one above, "
+    "mapping values are not allowed": "unexpected ':' here: this line is indented differently from the one above, "
     "or its text contains ': ' and must be quoted",
     "could not find expected ':'": "a 'key: value' line is missing its ':', or a text block is indented less than its key",
     "did not find expected key": "expected another 'key: value' at this indentation: align this line with its siblings",
@@ -142,12 +139,10 @@ _YAML_HINTS = {
 }
 
 
-def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
+def _explain_yaml_error(error: yaml.MarkedYAMLError, at_tab: bool) -> str:
     problem = error.problem or "invalid YAML"
-    if "'\\t'" in problem or "\t" in problem:
+    if at_tab:
         return "a tab character is used for indentation: YAML allows only spaces, replace the tab with spaces"
-    if problem.startswith("YAML aliases"):
-        return problem
     if "expected a single document" in (error.context or ""):
         return "the file holds more than one YAML document (a second '---'): keep one term per file"
     for known, hint in _YAML_HINTS.items():
@@ -157,9 +152,16 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem}{context}; check the indentation and quoting on this line or the one above"
 
 
-def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[Problem]) -> Any:
+def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[Problem], seen: set[int]) -> Any:
     mark = node.start_mark
     source.values[path] = Position(mark.line + 1, mark.column + 1)
+    # An alias (*name) is the same node object met a second time. Refusing it here, before any
+    # expansion, keeps "billion laughs" documents to the size of their text.
+    if id(node) in seen:
+        if not any(p.message.startswith(_ALIAS_MESSAGE) for p in problems):  # once per file is enough
+            problems.append(_problem(source, source.at(path, key=True), _ALIAS_MESSAGE + ": write the value out in full"))
+        return None
+    seen.add(id(node))
 
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _NULL:
@@ -174,7 +176,7 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
         return node.value
 
     if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, path + (i,), source, problems) for i, item in enumerate(node.value)]
+        return [_to_data(item, path + (i,), source, problems, seen) for i, item in enumerate(node.value)]
 
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -188,7 +190,7 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
             problems.append(_problem(source, key_mark, f"duplicate key '{key}' (first defined on line {first.line}): keep one and delete the other"))
             continue
         source.keys[path + (key,)] = key_mark
-        mapping[key] = _to_data(value_node, path + (key,), source, problems)
+        mapping[key] = _to_data(value_node, path + (key,), source, problems, seen)
     return mapping
 
 
