@@ -17,6 +17,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def make_project(where: Path, glossary_source: Path) -> Path:
     """A copy of the real site configuration around another glossary, ready for `mkdocs build`."""
     shutil.copytree(REPO / "docs", where / "docs")
+    shutil.copytree(REPO / "overrides", where / "overrides")  # mkdocs.yml's theme.custom_dir
     shutil.copytree(glossary_source, where / "glossary")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (where / "mkdocs.yml").write_text(config.replace("hooks/glossary_hook.py", str(REPO / "hooks" / "glossary_hook.py")), encoding="utf-8")
