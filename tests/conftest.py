@@ -1,34 +1,20 @@
-"""Shared helpers: build a throwaway project (mkdocs.yml + docs + a glossary) and run MkDocs on it."""
+"""Session fixtures: the real site and the small fixture site, each built strictly once."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from support import FIXTURES, REPO, make_project, run_mkdocs
 
 
-def make_project(where: Path, glossary_source: Path) -> Path:
-    """A copy of the real site configuration around another glossary, ready for `mkdocs build`."""
-    shutil.copytree(REPO / "docs", where / "docs")
-    shutil.copytree(REPO / "overrides", where / "overrides")  # mkdocs.yml's theme.custom_dir
-    shutil.copytree(glossary_source, where / "glossary")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (where / "mkdocs.yml").write_text(config.replace("hooks/glossary_hook.py", str(REPO / "hooks" / "glossary_hook.py")), encoding="utf-8")
-    return where
-
-
-def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], cwd=project, env=env, capture_output=True, text=True, timeout=600
-    )
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real glossary, built strictly once per test session, exactly as `make build` does."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
 
 
 @pytest.fixture(scope="session")

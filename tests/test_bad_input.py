@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from support import FIXTURES
 from glossary_core.load import load_glossary
 
 CASES = sorted(p for p in (FIXTURES / "bad-input").iterdir() if p.is_dir())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import FIXTURES, REPO
+from support import FIXTURES, REPO
 
 
 def _check(*args: str) -> subprocess.CompletedProcess[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES
+from support import FIXTURES
 from glossary_core.load import load_glossary
 from glossary_core.yaml_source import read_term_file
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from support import FIXTURES
 from glossary_core.load import load_glossary
 from glossary_core.model import Bilingual, Glossary, Term
 from glossary_core.pinyin import sort_key, spoken

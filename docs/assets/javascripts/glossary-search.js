@@ -219,9 +219,12 @@
     };
   }
 
+  const resultBox = root.querySelector("[data-gl-search-result]");
+
   function render() {
     const query = input.value;
     suggest.textContent = "";
+    delete resultBox.dataset.renderedQuery;
     if (!query.trim()) { meta.textContent = initialMeta; list.replaceChildren(); return; }
     if (!index) { meta.textContent = "正在加载索引… · Loading the index…"; return; }
     const { words, hits } = search(index, query);
@@ -241,6 +244,7 @@
       const name = [zh, en, abbr].find(n => n && n.toLowerCase().startsWith(query.toLowerCase()) && n.length > query.length);
       if (name) suggest.textContent = query + name.slice(query.length);
     }
+    resultBox.dataset.renderedQuery = query; // lets tests and benchmarks wait for exactly this render
   }
 
   function open() {

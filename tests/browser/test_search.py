@@ -1,0 +1,103 @@
+"""The search regression suite and search behaviour, through the real search box in Chromium,
+on the real site opened from disk with every non-file:// request blocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from offline_page import OfflinePage, search_outcomes
+
+QUERIES = yaml.safe_load((Path(__file__).parents[1] / "search_queries.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, real_site: Path):
+    context = browser.new_context()
+    page = OfflinePage(context.new_page())
+    page.page.goto((real_site / "index.html").as_uri())
+    page.page.keyboard.press("s")
+    yield page
+    assert page.blocked == [] and page.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[f"{c['kind']}:{c['query']}" for c in QUERIES])
+def test_query_finds_the_term_first(search_page: OfflinePage, case: dict, request: pytest.FixtureRequest) -> None:
+    results = search_page.search(case["query"])
+    search_outcomes(request.config).append((case["query"], case["first"], results[:1]))
+    assert results[:1] == [case["first"]], f"{case['query']!r}: got {results[:5]}"
+    for other in case.get("also", []):
+        assert other in results[:5], f"{case['query']!r}: {other} not in the first five {results[:5]}"
+    everything = search_page.all_results(case["query"])
+    for other in case.get("found", []):
+        assert other in everything, f"{case['query']!r}: {other} not found at all"
+
+
+def test_suite_covers_every_kind_of_query() -> None:
+    kinds = {c["kind"] for c in QUERIES}
+    assert len(QUERIES) >= 60
+    assert {"zh-exact", "zh-part", "zh-short-form", "en-case", "en-spacing", "en-plural", "en-word", "abbr", "alias", "mixed"} <= kinds
+    assert sum(1 for c in QUERIES if c.get("finding")) >= 20
+
+
+def test_adding_a_word_narrows_the_results(search_page: OfflinePage) -> None:
+    broad = search_page.all_results("模型")
+    narrow = search_page.all_results("模型 量化")
+    narrower = search_page.all_results("模型 量化 int8")
+    assert len(broad) > len(narrow) > len(narrower) > 0
+    assert set(narrower) <= set(narrow) <= set(broad)
+
+
+def test_no_results_says_so(search_page: OfflinePage) -> None:
+    assert search_page.search("zzqqxx不存在的词") == []
+    assert "没有找到" in search_page.page.text_content(".md-search-result__meta")
+
+
+def test_keyboard_opens_search_and_follows_a_result_with_highlight(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "terms" / "rag.html").as_uri())
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert offline.search("低秩")[0] == "lora"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/terms/lora.html?h=*")
+    marks = page.eval_on_selector_all("article mark", "ms => ms.map(m => m.textContent)")
+    assert marks and set(marks) == {"低秩"}
+    page.keyboard.press("s")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert offline.blocked == [] and offline.errors == []
+
+
+def test_suggestion_completes_the_name_and_tab_accepts_it(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "index.html").as_uri())
+    page.keyboard.press("s")
+    offline.search("Retrieval-aug")
+    assert page.text_content(".md-search__suggest") == "Retrieval-augmented generation"
+    page.keyboard.press("Tab")
+    assert page.input_value(".md-search__input") == "Retrieval-augmented generation"
+
+
+def test_site_works_offline_from_disk(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "index.html").as_uri())
+    # Styles: Material's stylesheet is applied (the header is coloured, not transparent).
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") not in ("", "rgba(0, 0, 0, 0)")
+    # Icons: inline SVGs are drawn with a size.
+    assert page.evaluate("document.querySelector('.md-search__icon svg').getBoundingClientRect().width") > 0
+    assert page.evaluate("document.querySelector('.md-source__icon svg').getBoundingClientRect().width") > 0
+    # Navigation: nav and content links lead to real pages.
+    page.click("nav.md-nav--primary >> text=A–Z")
+    page.wait_for_url("**/a-z.html")
+    page.get_by_role("link", name="Low-rank adaptation", exact=True).click()
+    page.wait_for_url("**/terms/lora.html")
+    assert "低秩适配" in page.text_content("h1")
+    page.click(".gl-facts a")
+    page.wait_for_url("**/categories/*.html")
+    assert offline.blocked == [] and offline.errors == []

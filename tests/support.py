@@ -1,0 +1,42 @@
+"""Helpers shared by the tests: paths, throwaway MkDocs projects, schema walking."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_project(where: Path, glossary_source: Path) -> Path:
+    """A copy of the real site configuration around another glossary, ready for `mkdocs build`."""
+    shutil.copytree(REPO / "docs", where / "docs")
+    shutil.copytree(REPO / "overrides", where / "overrides")  # mkdocs.yml's theme.custom_dir
+    shutil.copytree(glossary_source, where / "glossary")
+    # docs/contributing.md includes it with pymdownx.snippets, which reads from the project root.
+    shutil.copy(REPO / "CONTRIBUTING.md", where / "CONTRIBUTING.md")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (where / "mkdocs.yml").write_text(config.replace("hooks/glossary_hook.py", str(REPO / "hooks" / "glossary_hook.py")), encoding="utf-8")
+    return where
+
+
+def schema_properties(node: dict[str, Any], prefix: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every property of a JSON schema, nested ones included, as (dotted path, schema) pairs."""
+    out = []
+    for name, spec in node.get("properties", {}).items():
+        out.append((f"{prefix}{name}", spec))
+        out += schema_properties(spec, f"{prefix}{name}.")
+        out += schema_properties(spec.get("items", {}), f"{prefix}{name}[].")
+    return out
+
+
+def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
