@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(PY) -m mkdocs
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench clean new-term
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,6 +26,9 @@ check: $(STAMP)  ## check every term file without building
 test: $(STAMP)  ## every test: unit, integration, browser
 	scripts/ensure-chromium
 	$(PY) -m pytest
+
+new-term: $(STAMP)  ## a new term file from the template: make new-term ID=rag ZH=检索增强生成 EN="Retrieval-augmented generation" [CATEGORY=applications]
+	$(PY) scripts/new_term.py --zh "$(ZH)" --en "$(EN)" $(if $(CATEGORY),--category "$(CATEGORY)") -- "$(ID)"
 
 clean:
 	rm -rf site .pytest_cache
