@@ -11,8 +11,8 @@ from pathlib import Path
 
 from glossary_core.load import load_glossary
 from glossary_core.problems import summary_line
-from glossary_core.render import all_pages
-from glossary_core.search_index import SegmenterError, build_search_index, index_script
+from glossary_core.search_index import SegmenterError
+from glossary_core.site import build_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -32,8 +32,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    glossary = config.extra[_GLOSSARY_KEY]
-    for page in all_pages(glossary):
+    try:
+        site = build_site(config.extra[_GLOSSARY_KEY])
+    except SegmenterError as error:
+        raise Abort(f"search and linking need jieba: {error}") from None
+    for page in site.pages:
         if files.get_file_from_path(page.uri) is not None:
             raise Abort(f"docs/{page.uri} clashes with a page the glossary generates: rename or remove docs/{page.uri}")
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -47,11 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def page_url(uri: str) -> str:
         return files.get_file_from_path(uri).url
 
-    try:
-        index = build_search_index(glossary, page_url)
-    except SegmenterError as error:
-        raise Abort(f"search index: {error}") from None
-    files.append(File.generated(config, "search/glossary-index.js", content=index_script(index)))
+    files.append(File.generated(config, "search/glossary-index.js", content=site.search_index_script(page_url)))
     return files
 
 

@@ -5,16 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, REPO, make_project, run_mkdocs
+from support import FIXTURES, REPO, RealBuild, make_project, run_mkdocs, source_digest
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> RealBuild:
     """The real glossary, built strictly once per test session, exactly as `make build` does."""
+    before = source_digest()
     site = tmp_path_factory.mktemp("real") / "site"
     result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return RealBuild(site, before)
+
+
+@pytest.fixture(scope="session")
+def real_site(real_build: RealBuild) -> Path:
+    return real_build.site
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -33,6 +34,21 @@ def schema_properties(node: dict[str, Any], prefix: str = "") -> list[tuple[str,
         out += schema_properties(spec, f"{prefix}{name}.")
         out += schema_properties(spec.get("items", {}), f"{prefix}{name}[].")
     return out
+
+
+class RealBuild(NamedTuple):
+    site: Path
+    sources_before: dict[str, str]  # digests of glossary/ and docs/ taken just before the build
+
+
+def source_digest() -> dict[str, str]:
+    """A hash of every file in glossary/ and docs/, to prove a build changed none of them."""
+    return {
+        p.relative_to(REPO).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in (REPO / "glossary", REPO / "docs")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -6,6 +6,7 @@ Markdown has raw HTML neutralised before MkDocs sees it (see `content_markdown`)
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import posixpath
@@ -14,8 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import pinyin
-from .inline_links import replace_inline_links
-from .model import Glossary, Term
+from .inline_links import INLINE_LINK, replace_inline_links
+from .model import Glossary, Term, fold_name
+
+CHOICE = "+"  # joins the ids of a shared name in an automatic link: [[ai-agent+rl-agent|agent]]
 
 # Every UI string of the generated pages, both languages, in one place.
 UI = {
@@ -63,8 +66,10 @@ def category_uri(category_id: str) -> str:
     return f"categories/{category_id}.md"
 
 
-def all_pages(glossary: Glossary) -> list[Page]:
-    pages = [term_page(t, glossary) for t in glossary.terms.values()]
+def all_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None) -> list[Page]:
+    """Every generated page; `texts` holds term texts with automatic links added (see site.py)."""
+    texts = texts or {}
+    pages = [term_page(t, glossary, texts.get(t.id)) for t in glossary.terms.values()]
     pages += [category_page(c, glossary) for c in glossary.categories]
     pages += [home_page(glossary), categories_page(glossary), a_z_page(glossary), pinyin_page(glossary), shared_names_page(glossary)]
     return pages
@@ -73,8 +78,13 @@ def all_pages(glossary: Glossary) -> list[Page]:
 # --- term pages -------------------------------------------------------------------------------
 
 
-def term_page(term: Term, glossary: Glossary) -> Page:
+def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = None) -> Page:
     here = term_uri(term.id)
+    texts = texts or {}
+
+    def text(group: str, lang: str) -> str:
+        return texts.get((group, lang), getattr(getattr(term, group), lang))
+
     category = glossary.categories[term.category]
     out = [
         _front_matter(title=f"{term.zh} · {term.en}", description=f"{term.summary.zh} {term.summary.en}"),
@@ -105,19 +115,19 @@ def term_page(term: Term, glossary: Glossary) -> Page:
     out += [
         f"## {UI['zh_section']} {{ #zh }}",
         "",
-        content_markdown(replace_inline_links(term.summary.zh, link("zh"))),
+        content_markdown(replace_inline_links(text("summary", "zh"), link("zh"))),
         '{: .gl-lead }',
         "",
-        content_markdown(replace_inline_links(term.body.zh, link("zh"))),
+        content_markdown(replace_inline_links(text("body", "zh"), link("zh"))),
         "",
         f'## {UI["en_section"]} {{ #en lang="en" }}',
         "",
         '<div lang="en" markdown>',
         "",
-        content_markdown(replace_inline_links(term.summary.en, link("en"))),
+        content_markdown(replace_inline_links(text("summary", "en"), link("en"))),
         '{: .gl-lead }',
         "",
-        content_markdown(replace_inline_links(term.body.en, link("en"))),
+        content_markdown(replace_inline_links(text("body", "en"), link("en"))),
         "",
         "</div>",
         "",
@@ -137,7 +147,36 @@ def term_page(term: Term, glossary: Glossary) -> Page:
             year = f" ({ref.year})" if ref.year else ""
             out.append(f"{i}. [{_md(ref.title)}]({ref.url}){year}")
         out.append("")
+    out.append(_hover_cards(term, glossary, [text(group, lang) for group in ("summary", "body") for lang in ("zh", "en")]))
     return Page(here, "\n".join(out), edit_path=term.source_path, in_nav=False)
+
+
+def _hover_cards(term: Term, glossary: Glossary, texts: list[str]) -> str:
+    """Names and summaries of every term this page links to, for hover cards (no fetch needed).
+
+    Only what this page links is included, so its weight depends on its own links, not on the
+    size of the glossary. `<` is escaped so no text can close the script element.
+    """
+    targets = [*term.related, *glossary.backlinks.get(term.id, ()), *glossary.links.get(term.id, ())]
+    choices: dict[str, list[str]] = {}
+    for text in texts:
+        for match in INLINE_LINK.finditer(text):
+            if CHOICE in match.group(2):
+                ids = match.group(2).split(CHOICE)
+                choices[shared_name_anchor(fold_name(match.group(3) or ""))] = ids
+                targets += ids
+
+    def card(t: Term) -> list[str]:
+        return [t.zh, t.en, t.abbr or "", plain_text(t.summary.zh, glossary, "zh"), plain_text(t.summary.en, glossary, "en")]
+
+    cards = {t: card(glossary.terms[t]) for t in dict.fromkeys(targets) if t in glossary.terms}
+    payload = json.dumps({"terms": cards, "choices": choices}, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" id="gl-cards">{payload}</script>\n'
+
+
+def shared_name_anchor(folded_name: str) -> str:
+    """A stable anchor for a shared name on the shared-names page, whatever its script."""
+    return "n-" + hashlib.blake2b(folded_name.encode(), digest_size=4).hexdigest()
 
 
 def _inline_link_renderer(glossary: Glossary, here: str):
@@ -145,6 +184,9 @@ def _inline_link_renderer(glossary: Glossary, here: str):
 
     def for_language(lang: str):
         def to_markdown(target: str, text: str | None) -> str:
+            if CHOICE in target:  # a name several terms share: link to the choice between them
+                anchor = shared_name_anchor(fold_name(text or ""))
+                return f"[{_md(text or '')}]({_rel(here, SHARED_NAMES_URI)}#{anchor})"
             term = glossary.terms[target]
             shown = text if text is not None else getattr(term, lang)
             return f"[{_md(shown)}]({_rel(here, term_uri(target))})"
@@ -258,8 +300,8 @@ def shared_names_page(glossary: Glossary) -> Page:
     out.append("同一个名称或缩写可能指不同的概念。Some names and abbreviations stand for more than one concept.")
     out.append("")
     for name, ids in sorted(glossary.shared_names.items()):
-        shown = next(n for n in glossary.terms[ids[0]].names if n.casefold() == name or " ".join(n.casefold().split()) == name)
-        out += [f"## {_md(shown)}", ""]
+        shown = next(n for n in glossary.terms[ids[0]].names if fold_name(n) == name)
+        out += [f"## {_md(shown)} {{ #{shared_name_anchor(name)} }}", ""]
         out += [_term_item(glossary.terms[i], SHARED_NAMES_URI) for i in ids]
         out.append("")
     return Page(SHARED_NAMES_URI, "\n".join(out))

@@ -71,6 +71,13 @@ class ChineseSegmenter:
         if probe not in tokens:
             raise SegmenterError(f"jieba cut the term name {probe!r} apart ({'|'.join(tokens)}): its user dictionary is not in effect")
 
+    def boundaries(self, text: str) -> set[int]:
+        """Offsets where jieba ends one word and starts the next (0 and len(text) included)."""
+        out = {0, len(text)}
+        for _, start, end in self._tokenizer.tokenize(text, HMM=False):
+            out.update((start, end))
+        return out
+
     def words(self, text: str) -> list[str]:
         """Search-mode words of three or more characters: whole words plus their shorter parts."""
         out = []

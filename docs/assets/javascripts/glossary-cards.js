@@ -1,0 +1,94 @@
+/*
+ * Hover cards for term links: both names and the one-line summary in both languages.
+ *
+ * The data is in the page itself (<script id="gl-cards">, only the terms this page links to),
+ * so cards work offline and from file://. Mouse: hover or keyboard focus shows the card.
+ * Touch: the first tap shows it, a second tap on the same link follows the link.
+ */
+(() => {
+  "use strict";
+  const data = document.getElementById("gl-cards");
+  if (!data) return;
+  const { terms, choices } = JSON.parse(data.textContent);
+  const card = document.createElement("div");
+  card.className = "gl-card md-typeset";
+  card.id = "gl-card";
+  card.setAttribute("role", "tooltip");
+  card.hidden = true;
+  document.body.appendChild(card);
+
+  let current = null;
+  let hideTimer = 0;
+
+  const text = (tag, value, attrs = {}) => {
+    const el = document.createElement(tag);
+    el.textContent = value;
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    return el;
+  };
+
+  function describe(id) {
+    const [zh, en, abbr, summaryZh, summaryEn] = terms[id];
+    const box = document.createElement("div");
+    const title = text("p", `${zh} · `, { class: "gl-card__names" });
+    title.append(text("span", en, { lang: "en" }));
+    if (abbr) title.append(text("abbr", abbr, { class: "gl-card__abbr" }));
+    box.append(title, text("p", summaryZh), text("p", summaryEn, { lang: "en" }));
+    return box;
+  }
+
+  /* The term id or shared-name anchor a link points to, or null for other links. */
+  function target(link) {
+    const url = new URL(link.href, location.href);
+    const term = url.pathname.match(/\/terms\/([a-z0-9-]+)\.html$/);
+    if (term && terms[term[1]]) return { ids: [term[1]] };
+    if (/\/shared-names\.html$/.test(url.pathname) && choices[url.hash.slice(1)]) return { ids: choices[url.hash.slice(1)], choice: true };
+    return null;
+  }
+
+  function show(link) {
+    const found = target(link);
+    if (!found) return;
+    clearTimeout(hideTimer);
+    card.replaceChildren();
+    if (found.choice) card.append(text("p", "同名，可能指 · This name can mean:", { class: "gl-card__choice" }));
+    for (const id of found.ids.filter(id => terms[id])) card.append(describe(id));
+    card.hidden = false;
+    const box = link.getBoundingClientRect();
+    const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8));
+    card.style.left = `${left}px`;
+    card.style.top = `${box.bottom + window.scrollY + 6}px`;
+    link.setAttribute("aria-describedby", card.id);
+    current = link;
+  }
+
+  function hide() {
+    if (current) current.removeAttribute("aria-describedby");
+    card.hidden = true;
+    current = null;
+  }
+
+  const links = [...document.querySelectorAll(".md-content article a[href]")].filter(target);
+  for (const link of links) {
+    link.classList.add("gl-term-link");
+    link.addEventListener("mouseenter", () => show(link));
+    link.addEventListener("mouseleave", () => { hideTimer = setTimeout(hide, 150); });
+    link.addEventListener("focus", () => show(link));
+    link.addEventListener("blur", () => { hideTimer = setTimeout(hide, 150); });
+    // Touch has no hover: the first tap shows the card, the second follows the link. Whether the
+    // card was open is read at pointerdown, before the tap's emulated mouse and focus events open it.
+    let tapOnOpenCard = null;
+    link.addEventListener("pointerdown", event => { tapOnOpenCard = event.pointerType === "touch" ? current === link : null; });
+    link.addEventListener("click", event => {
+      if (tapOnOpenCard === false) {
+        event.preventDefault();
+        show(link);
+      }
+      tapOnOpenCard = null;
+    });
+  }
+  card.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+  card.addEventListener("mouseleave", () => { hideTimer = setTimeout(hide, 150); });
+  document.addEventListener("keydown", event => { if (event.key === "Escape") hide(); });
+  document.addEventListener("pointerdown", event => { if (current && !card.contains(event.target) && event.target !== current) hide(); });
+})();
