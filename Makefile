@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(PY) -m mkdocs
 
-.PHONY: serve build check test bench clean new-term
+.PHONY: serve build check test bench bench-search coverage clean new-term
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,6 +29,13 @@ test: $(STAMP)  ## every test: unit, integration, browser
 
 new-term: $(STAMP)  ## a new term file from the template: make new-term ID=rag ZH=检索增强生成 EN="Retrieval-augmented generation" [CATEGORY=applications]
 	$(PY) scripts/new_term.py --zh "$(ZH)" --en "$(EN)" $(if $(CATEGORY),--category "$(CATEGORY)") -- "$(ID)"
+
+coverage: $(STAMP)  ## which inventory terms have an entry (needs ../shared beside the repository)
+	$(PY) scripts/coverage_report.py
+
+bench-search: $(STAMP)  ## search speed in headless Chromium, real glossary and 10,000 terms
+	scripts/ensure-chromium
+	$(PY) scripts/bench_search.py
 
 clean:
 	rm -rf site .pytest_cache
