@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(PY) -m mkdocs
 
-.PHONY: serve build check test bench bench-search coverage clean new-term
+.PHONY: serve build check test bench bench-search bench-links coverage clean new-term
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,6 +32,9 @@ new-term: $(STAMP)  ## a new term file from the template: make new-term ID=rag Z
 
 coverage: $(STAMP)  ## which inventory terms have an entry (needs ../shared beside the repository)
 	$(PY) scripts/coverage_report.py
+
+bench-links: $(STAMP)  ## automatic-linking time per page at 1,000 and 10,000 terms
+	$(PY) scripts/bench_links.py
 
 bench-search: $(STAMP)  ## search speed in headless Chromium, real glossary and 10,000 terms
 	scripts/ensure-chromium

@@ -50,7 +50,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def page_url(uri: str) -> str:
         return files.get_file_from_path(uri).url
 
-    files.append(File.generated(config, "search/glossary-index.js", content=site.search_index_script(page_url)))
+    names, text = site.search_index_scripts(page_url)
+    files.append(File.generated(config, "search/glossary-names.js", content=names))
+    files.append(File.generated(config, "search/glossary-text.js", content=text))
     return files
 
 

@@ -8,6 +8,7 @@ Three parts, each answering a different kind of query:
   whole-word matches in definitions;
 - grams: every Chinese character bigram, so any part of a Chinese word is findable however
   jieba happened to cut the sentence (two-character words are bigrams already).
+The index ships in two scripts: names first (small, enough for name queries), then the rest.
 Each vocabulary is one sorted string (bigrams concatenated, words newline-separated) with an
 aligned, comma-separated string of posting lists: delta-encoded base-36 document numbers, decoded only for the tokens a
 query uses. Object keys in JSON would cost more than the postings themselves.
@@ -31,7 +32,11 @@ _LATIN_RUN = re.compile(r"[a-z0-9\u00c0-\u024f]+")
 _NOT_KEY = re.compile(f"[^{HAN}a-z0-9\u00c0-\u024f]+")
 _HAS_HAN = re.compile(f"[{HAN}]")
 
-NAME_KINDS = {"headword": "h", "abbr": "a", "alias": "l"}
+# All names of all terms travel as one string, so the browser can match a query against every
+# name with a few native indexOf calls. Each name starts with a control character that says its
+# kind, and each term's names end with DOC_SEPARATOR; keys never contain control characters.
+NAME_KINDS = {"headword": "\x11", "abbr": "\x12", "alias": "\x13"}
+DOC_SEPARATOR = "\x1e"
 
 
 class SegmenterError(RuntimeError):
@@ -95,18 +100,21 @@ def latin_words(text: str) -> set[str]:
 
 
 def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None) -> dict:
-    """Plain data for the browser: docs to show, names to match, and the two inverted indexes.
+    """Plain data for the browser, in two parts loaded one after the other.
 
+    "names" is small and answers name queries on its own, so the first results show quickly even
+    for 10,000 terms; "text" (summaries and the two inverted indexes) follows and refines them.
     `page_url` turns a page path such as terms/rag.md into the URL the site serves it at.
     """
     terms = list(glossary.terms.values())
     segmenter = segmenter or ChineseSegmenter(n for t in terms for n in t.names)
     words: dict[str, list[int]] = defaultdict(list)
     grams: dict[str, list[int]] = defaultdict(list)
-    docs, names = [], []
+    docs, names, summaries = [], [], []
     for number, term in enumerate(terms):
-        docs.append(_doc(term, glossary, page_url(term_uri(term.id))))
+        docs.append([page_url(term_uri(term.id)), term.zh, term.en, term.abbr or ""])
         names.append(_names(term))
+        summaries.append([plain_text(term.summary.zh, glossary, "zh"), plain_text(term.summary.en, glossary, "en")])
         text = normalise(" ".join(_texts(term, glossary)))
         for word in set(segmenter.words(text)) | latin_words(text):
             words[word].append(number)
@@ -114,12 +122,14 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
             grams[gram].append(number)
     word_list, gram_list = sorted(words), sorted(grams)
     return {
-        "docs": docs,
-        "names": names,
-        "words": "\n".join(word_list),
-        "wordPostings": ",".join(_gaps(words[w]) for w in word_list),
-        "grams": "".join(gram_list),
-        "gramPostings": ",".join(_gaps(grams[g]) for g in gram_list),
+        "names": {"docs": docs, "names": "".join(n + DOC_SEPARATOR for n in names)},
+        "text": {
+            "summaries": summaries,
+            "words": "\n".join(word_list),
+            "wordPostings": ",".join(_gaps(words[w]) for w in word_list),
+            "grams": "".join(gram_list),
+            "gramPostings": ",".join(_gaps(grams[g]) for g in gram_list),
+        },
     }
 
 
@@ -127,13 +137,8 @@ def _texts(term: Term, glossary: Glossary) -> list[str]:
     return [plain_text(t, glossary, lang) for t, lang in ((term.summary.zh, "zh"), (term.body.zh, "zh"), (term.summary.en, "en"), (term.body.en, "en"))]
 
 
-def _doc(term: Term, glossary: Glossary, url: str) -> list[str]:
-    """[page URL, zh name, en name, abbreviation, zh summary, en summary], as shown in results."""
-    return [url, term.zh, term.en, term.abbr or "", plain_text(term.summary.zh, glossary, "zh"), plain_text(term.summary.en, glossary, "en")]
-
-
 def _names(term: Term) -> str:
-    """Kind letter + key, one per line: 'h检索增强生成\\nhretrievalaugmentedgeneration\\narag'."""
+    """One entry per distinct name: its kind character, then its key ('\x11检索增强生成\x12rag')."""
     entries = [("headword", term.zh), ("headword", term.en)]
     entries += [("abbr", term.abbr)] if term.abbr else []
     entries += [("alias", a) for a in (*term.aliases_zh, *term.aliases_en)]
@@ -143,7 +148,7 @@ def _names(term: Term) -> str:
         if key and key not in seen:
             seen.add(key)
             out.append(NAME_KINDS[kind] + key)
-    return "\n".join(out)
+    return "".join(out)
 
 
 def _gaps(numbers: list[int]) -> str:
@@ -165,7 +170,10 @@ def _base36(n: int) -> str:
             return out
 
 
-def index_script(index: dict) -> str:
-    """A classic script (not JSON fetched at run time): browsers load it from file:// too."""
-    payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    return f"window.__glossarySearchIndex={payload};\n"
+def index_scripts(index: dict) -> tuple[str, str]:
+    """The two parts as classic scripts (not JSON fetched at run time): browsers load them from file:// too."""
+
+    def script(variable: str, part: dict) -> str:
+        return f"window.{variable}={json.dumps(part, ensure_ascii=False, separators=(',', ':'))};\n"
+
+    return script("__glossarySearchNames", index["names"]), script("__glossarySearchText", index["text"])

@@ -14,7 +14,7 @@ from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
 from .model import Glossary, Term
 from .render import CHOICE, Page, all_pages
-from .search_index import ChineseSegmenter, build_search_index, index_script
+from .search_index import ChineseSegmenter, build_search_index, index_scripts
 from .yaml_source import DocPath
 
 
@@ -25,8 +25,9 @@ class Site:
     pages: list[Page]
     segmenter: ChineseSegmenter
 
-    def search_index_script(self, page_url: Callable[[str], str]) -> str:
-        return index_script(build_search_index(self.glossary, page_url, self.segmenter))
+    def search_index_scripts(self, page_url: Callable[[str], str]) -> tuple[str, str]:
+        """The search index's names part and text part, as two classic scripts."""
+        return index_scripts(build_search_index(self.glossary, page_url, self.segmenter))
 
 
 def build_site(glossary: Glossary) -> Site:

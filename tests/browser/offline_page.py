@@ -28,7 +28,9 @@ class OfflinePage:
         """Type into the real search box and return the term ids of the results, in order."""
         self.page.fill(".md-search__input", query)
         self.page.wait_for_function(
-            "q => document.querySelector('[data-gl-search-result]').dataset.renderedQuery === q", arg=query, timeout=10_000
+            "q => { const box = document.querySelector('[data-gl-search-result]'); return box.dataset.renderedQuery === q && box.dataset.complete === 'true'; }",
+            arg=query,
+            timeout=10_000,
         )
         hrefs = self.page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
         return [_term_id(href) for href in hrefs]

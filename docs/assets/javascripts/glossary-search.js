@@ -31,17 +31,59 @@
   const WHOLE_QUERY_BONUS = { exact: { h: 40, a: 36, l: 32 }, prefix: { h: 12, a: 10, l: 10 } };
   const MAX_RESULTS = 50;
 
-  /* The loaded index: docs, names, and two vocabularies with lazily decoded posting lists. */
+  // Name kinds and the end of a term's names, as written by search_index.py.
+  const KIND_OF = { "\x11": "h", "\x12": "a", "\x13": "l" };
+  const DOC_END = "\x1e";
+  const RANKS = ["exact", "prefix", "part"];
+
+  /* The index: the names part first (enough for name queries), the text part when it arrives. */
   class GlossaryIndex {
-    constructor(raw) {
-      this.docs = raw.docs;
-      this.names = raw.names.map(block => block.split("\n").map(entry => [entry[0], entry.slice(1)]));
-      this.words = raw.words ? raw.words.split("\n") : [];
-      this.wordPostings = raw.wordPostings.split(",");
-      this.grams = raw.grams; // sorted two-character bigrams, concatenated
-      this.gramCount = raw.grams.length / 2;
-      this.gramPostings = raw.gramPostings.split(",");
+    constructor(namesPart) {
+      this.docs = namesPart.docs;
+      this.names = namesPart.names; // every term's names in one string: kind character + key, DOC_END after each term
+      this.docEnds = [];
+      for (let at = this.names.indexOf(DOC_END); at !== -1; at = this.names.indexOf(DOC_END, at + 1)) this.docEnds.push(at);
+      this.summaries = null;
       this.decoded = new Map();
+    }
+
+    addText(textPart) {
+      this.summaries = textPart.summaries;
+      this.words = textPart.words ? textPart.words.split("\n") : [];
+      this.wordPostings = textPart.wordPostings.split(",");
+      this.grams = textPart.grams; // sorted two-character bigrams, concatenated
+      this.gramCount = textPart.grams.length / 2;
+      this.gramPostings = textPart.gramPostings.split(",");
+    }
+
+    get complete() { return this.summaries !== null; }
+
+    /* For every term with a name containing one of the forms: its best match as [rank, kind]. */
+    nameMatches(forms) {
+      const best = new Map();
+      for (const form of forms) {
+        for (let at = this.names.indexOf(form); at !== -1; at = this.names.indexOf(form, at + 1)) {
+          let start = at - 1;
+          while (this.names.charCodeAt(start) > 0x1f) start--; // back to this name's kind character
+          const next = this.names.charCodeAt(at + form.length);
+          const rank = at === start + 1 ? (next <= 0x1f ? 0 : 1) : 2;
+          const kind = KIND_OF[this.names[start]];
+          const order = rank * 3 + "hal".indexOf(kind);
+          const doc = this.docOf(at);
+          const seen = best.get(doc);
+          if (!seen || order < seen.order) best.set(doc, { order, rank: RANKS[rank], kind });
+        }
+      }
+      return best;
+    }
+
+    docOf(position) {
+      let low = 0, high = this.docEnds.length - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (this.docEnds[middle] < position) low = middle + 1; else high = middle;
+      }
+      return low;
     }
 
     postings(kind, position) {
@@ -116,27 +158,12 @@
     return out;
   }
 
-  /* Best name match of a key against one document's names: [points table, kind] or null. */
-  function nameMatch(names, forms) {
-    let best = null, bestRank = 9;
-    for (const [kind, key] of names) {
-      for (const form of forms) {
-        const rank = key === form ? 0 : key.startsWith(form) ? 1 : key.includes(form) ? 2 : 9;
-        const order = rank * 3 + "hal".indexOf(kind);
-        if (rank < 9 && order < bestRank) { bestRank = order; best = [["exact", "prefix", "part"][rank], kind]; }
-      }
-    }
-    return best;
-  }
-
   /* Points each document earns for one query word (Map doc -> points); absent docs do not match. */
   function matchWord(index, word, isLast) {
     const points = new Map();
     const forms = variants(word);
-    index.names.forEach((names, doc) => {
-      const match = nameMatch(names, forms);
-      if (match) points.set(doc, NAME_POINTS[match[0]][match[1]]);
-    });
+    for (const [doc, match] of index.nameMatches(forms)) points.set(doc, NAME_POINTS[match.rank][match.kind]);
+    if (!index.complete) return points; // the text part is still loading: names only, for now
     const credit = (docs, value) => { for (const d of docs) if (!(points.get(d) >= value)) points.set(d, value); };
     if (IS_HAN.test(word)) {
       credit(word.length === 1 ? index.docsWithGramStarting(word) : index.docsWithGrams(word), GRAM_POINTS);
@@ -165,10 +192,10 @@
       scores = next;
     });
     // The whole query read as one name ("fine tuning" = Fine-tuning, LLMs = LLM) outranks word-by-word matches.
-    const whole = variants(nameKey(query));
+    const whole = index.nameMatches(variants(nameKey(query)));
     for (const doc of scores.keys()) {
-      const match = nameMatch(index.names[doc], whole);
-      if (match && match[0] !== "part") scores.set(doc, scores.get(doc) + WHOLE_QUERY_BONUS[match[0]][match[1]]);
+      const match = whole.get(doc);
+      if (match && match.rank !== "part") scores.set(doc, scores.get(doc) + WHOLE_QUERY_BONUS[match.rank][match.kind]);
     }
     const hits = [...scores].sort((a, b) => b[1] - a[1] || index.docs[a[0]][1].length - index.docs[b[0]][1].length || a[0] - b[0]);
     return { words, hits };
@@ -189,16 +216,23 @@
   let index = null;
   let loading = null;
 
+  function loadScript(name) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = `${config.base}/search/${name}`;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${name} is missing`));
+      document.head.appendChild(script);
+    });
+  }
+
+  /* Both parts start loading at once; results show from the names part and refine with the text part. */
   function loadIndex() {
     if (!loading) {
-      loading = new Promise((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = `${config.base}/search/glossary-index.js`;
-        script.onload = () => resolve((index = new GlossaryIndex(window.__glossarySearchIndex)));
-        script.onerror = () => reject(new Error("search index missing"));
-        document.head.appendChild(script);
-      });
-      loading.then(render, () => { meta.textContent = "搜索索引无法加载 · The search index could not be loaded"; });
+      const names = loadScript("glossary-names.js").then(() => { index = new GlossaryIndex(window.__glossarySearchNames); render(); });
+      const text = loadScript("glossary-text.js");
+      loading = Promise.all([names, text]).then(() => { index.addText(window.__glossarySearchText); render(); });
+      loading.catch(() => { meta.textContent = "搜索索引无法加载 · The search index could not be loaded"; });
     }
     return loading;
   }
@@ -225,6 +259,7 @@
     const query = input.value;
     suggest.textContent = "";
     delete resultBox.dataset.renderedQuery;
+    delete resultBox.dataset.complete;
     if (!query.trim()) { meta.textContent = initialMeta; list.replaceChildren(); return; }
     if (!index) { meta.textContent = "正在加载索引… · Loading the index…"; return; }
     const { words, hits } = search(index, query);
@@ -232,7 +267,8 @@
     const mark = highlighter(words);
     const h = encodeURIComponent(query.trim());
     list.innerHTML = hits.slice(0, MAX_RESULTS).map(([doc, score]) => {
-      const [url, zh, en, abbr, summaryZh, summaryEn] = index.docs[doc];
+      const [url, zh, en, abbr] = index.docs[doc];
+      const [summaryZh, summaryEn] = index.summaries ? index.summaries[doc] : ["", ""];
       const title = `${mark(zh)} · ${mark(en)}${abbr ? ` <span class="gl-result-abbr">${mark(abbr)}</span>` : ""}`;
       return `<li class="md-search-result__item"><a href="${config.base}/${url}?h=${h}" class="md-search-result__link" tabindex="-1">` +
         `<article class="md-search-result__article md-typeset" data-md-score="${score.toFixed(1)}"><div class="md-search-result__icon md-icon"></div>` +
@@ -244,7 +280,9 @@
       const name = [zh, en, abbr].find(n => n && n.toLowerCase().startsWith(query.toLowerCase()) && n.length > query.length);
       if (name) suggest.textContent = query + name.slice(query.length);
     }
-    resultBox.dataset.renderedQuery = query; // lets tests and benchmarks wait for exactly this render
+    // Lets tests and benchmarks wait for exactly this render, and know whether the text part was in.
+    resultBox.dataset.renderedQuery = query;
+    resultBox.dataset.complete = String(index.complete);
   }
 
   function open() {

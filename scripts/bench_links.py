@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Automatic-linking cost per page at 1,000 and 10,000 terms: `make bench-links`.
+
+Linking must not slow down per page as the glossary grows: one automaton over all names is
+built once, then each text is scanned once. This builds synthetic glossaries of each size,
+times building the automaton, and times linking the texts of the same number of pages at each
+size (CPU time of this process, so other load on the machine does not blur the comparison).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from glossary_core.autolink import Linker
+from glossary_core.load import TEXT_FIELDS, load_glossary, source_text
+from glossary_core.search_index import ChineseSegmenter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling generator, run as a script here
+from synthetic_glossary import write_glossary  # noqa: E402
+
+SIZES = (1_000, 10_000)
+PAGES = 300
+
+
+def measure(count: int, tmp: Path) -> tuple[float, float, int]:
+    folder = tmp / f"g{count}"
+    write_glossary(count, folder)
+    glossary, problems = load_glossary(folder)
+    assert not problems, problems[:3]
+    segmenter = ChineseSegmenter(n for t in glossary.terms.values() for n in t.names)
+    start = time.process_time()
+    linker = Linker(glossary, segmenter)
+    automaton_seconds = time.process_time() - start
+    pages = list(glossary.terms.values())[:PAGES]
+    links = 0
+    start = time.process_time()
+    for term in pages:
+        for language in ("zh", "en"):
+            linked: set[str] = set()
+            for path in (p for p in TEXT_FIELDS if p[1] == language):
+                links += len(linker.annotate(source_text(term, path), term.id, linked)[1])
+    per_page_ms = (time.process_time() - start) / len(pages) * 1000
+    return automaton_seconds, per_page_ms, links
+
+
+def main() -> int:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in SIZES:
+            print(f"{count:,} terms ...", file=sys.stderr)
+            rows.append((count, *measure(count, Path(tmp))))
+    print(f"{'terms':>7} {'automaton build s':>18} {'linking ms/page':>16} {'links/page':>11}")
+    for count, automaton, per_page, links in rows:
+        print(f"{count:>7,} {automaton:>18.2f} {per_page:>16.2f} {links / PAGES:>11.1f}")
+    ratio = rows[-1][2] / rows[0][2]
+    print(f"linking time per page at {SIZES[-1]:,} vs {SIZES[0]:,} terms: {ratio:.2f}x (flat means it does not grow with the glossary)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
