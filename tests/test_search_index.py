@@ -1,0 +1,91 @@
+"""The search index's format, and a loud failure when jieba is missing or not configured."""
+
+from __future__ import annotations
+
+import builtins
+import json
+
+import jieba
+import pytest
+from glossary_core.model import Bilingual, Glossary, Term
+from glossary_core.schema import categories
+from glossary_core.search_index import (
+    DOC_SEPARATOR,
+    NAME_KINDS,
+    ChineseSegmenter,
+    SegmenterError,
+    build_search_index,
+    han_bigrams,
+    index_scripts,
+    name_key,
+)
+
+
+def _glossary() -> Glossary:
+    rag = Term(
+        "rag", "检索增强生成", "Retrieval-augmented generation", "applications",
+        Bilingual("先检索再生成。", "Retrieve, then generate."), Bilingual("所有权重都冻结。", "Weights stay frozen."),
+        abbr="RAG", aliases_zh=("检索增强",),
+    )
+    lora = Term("lora", "低秩适配", "Low-rank adaptation", "training", Bilingual("低秩更新。", "Low-rank update."), Bilingual("正文。", "Body."), abbr="LoRA")
+    return Glossary({"lora": lora, "rag": rag}, categories())
+
+
+def test_name_keys_ignore_case_spacing_and_punctuation() -> None:
+    assert name_key("Fine-tuning") == name_key("fine tuning") == "finetuning"
+    assert name_key("GPT-3.5") == "gpt35"
+    assert name_key("ＡＩ 智能体") == "ai智能体"  # full-width letters are folded (NFKC)
+
+
+def test_every_chinese_bigram_is_indexed() -> None:
+    assert han_bigrams("所有权重，LoRA") == {"所有", "有权", "权重"}
+
+
+def test_index_parts_and_posting_encoding() -> None:
+    index = build_search_index(_glossary(), lambda uri: uri.replace(".md", ".html"))
+    names = index["names"]
+    assert names["docs"] == [["terms/lora.html", "低秩适配", "Low-rank adaptation", "LoRA"], ["terms/rag.html", "检索增强生成", "Retrieval-augmented generation", "RAG"]]
+    rag_names = names["names"].split(DOC_SEPARATOR)[1]
+    assert rag_names == NAME_KINDS["headword"] + "检索增强生成" + NAME_KINDS["headword"] + "retrievalaugmentedgeneration" + NAME_KINDS["abbr"] + "rag" + NAME_KINDS["alias"] + "检索增强"
+    text = index["text"]
+    grams = [text["grams"][i : i + 2] for i in range(0, len(text["grams"]), 2)]
+    assert grams == sorted(grams) and "权重" in grams
+    postings = text["gramPostings"].split(",")
+    # rag is document 1 (terms in id order); postings store gaps from the previous number, starting at -1.
+    assert postings[grams.index("权重")] == "2"
+    assert postings[grams.index("低秩")] == "1"  # only lora, document 0
+    words = text["words"].split("\n")
+    assert "frozen" in words  # English words of the text are indexed
+
+
+def test_scripts_are_classic_scripts_with_json_payloads() -> None:
+    names, text = index_scripts(build_search_index(_glossary(), lambda uri: uri))
+    for script, variable in ((names, "__glossarySearchNames"), (text, "__glossarySearchText")):
+        prefix = f"window.{variable}="
+        assert script.startswith(prefix) and script.endswith(";\n")
+        json.loads(script[len(prefix) : -2])
+
+
+def test_a_user_word_survives_where_jieba_would_cut_it() -> None:
+    segmenter = ChineseSegmenter(["权重", "低秩适配"])
+    assert "低秩适配" in segmenter.words("使用低秩适配微调")
+    assert {0, 2, 4} <= segmenter.boundaries("所有权重")  # 所有|权重, not 所有权|重
+
+
+def test_missing_jieba_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def no_jieba(name, *args, **kwargs):
+        if name == "jieba":
+            raise ImportError("No module named 'jieba'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_jieba)
+    with pytest.raises(SegmenterError, match="jieba is not installed"):
+        ChineseSegmenter(["权重"])
+
+
+def test_a_dictionary_that_does_not_take_effect_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jieba.Tokenizer, "add_word", lambda self, word, freq=None, tag=None: None)
+    with pytest.raises(SegmenterError, match="cut the term name"):
+        ChineseSegmenter(["低秩适配"])
