@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)  ## the site at http://127.0.0.1:8000, rebuilt when a term file changes
+serve: $(STAMP)  ## the site at http://127.0.0.1:8000/ai-glossary/ (the path of site_url), rebuilt when a term file changes
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## a strict build into site/
