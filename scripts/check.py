@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from glossary_core.load import load_glossary
+from glossary_core.load import load_glossary, shown_path
 from glossary_core.problems import summary_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
     glossary, problems = load_glossary(args.glossary, ROOT)
     if args.files:
-        wanted = {_shown(f) for f in args.files}
+        wanted = {shown_path(f, ROOT) for f in args.files}
         problems = [p for p in problems if p.path in wanted]
 
     for problem in problems:
@@ -40,13 +40,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"checked {len(args.files) or len(glossary.terms)} term file(s): no problems", file=sys.stderr)
     return 0
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from glossary_core.load import load_glossary
+from glossary_core.load import load_glossary, shown_path
 from glossary_core.model import fold_name
 from glossary_core.schema import ID_RULE, categories, is_valid_id, term_schema
 
@@ -50,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as reason:
         print(f"new_term: {reason}\nnothing was written.", file=sys.stderr)
         return 1
-    print(f"created {_shown(path)}")
-    print(f"next: replace every 待补充 and TODO in it, then run `make check` (or: .venv/bin/python scripts/check.py {_shown(path)})")
+    print(f"created {shown_path(path, ROOT)}")
+    print(f"next: replace every 待补充 and TODO in it, then run `make check` (or: .venv/bin/python scripts/check.py {shown_path(path, ROOT)})")
     return 0
 
 
@@ -67,10 +67,10 @@ def create_term(glossary_dir: Path, term_id: str, zh: str, en: str, category: st
         if not name or any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in name):
             raise Refused(f"{flag} must be a name on one line, without control characters, not {name!r}")
     if not glossary_dir.is_dir():
-        raise Refused(f"the glossary folder {_shown(glossary_dir)} does not exist")
+        raise Refused(f"the glossary folder {shown_path(glossary_dir, ROOT)} does not exist")
     path = glossary_dir / f"{term_id}.yaml"
     if path.exists():
-        raise Refused(f"{_shown(path)} already exists: edit that file instead")
+        raise Refused(f"{shown_path(path, ROOT)} already exists: edit that file instead")
 
     text = render(term_id, zh, en, category)
     _check_alone(path.name, text)
@@ -79,7 +79,7 @@ def create_term(glossary_dir: Path, term_id: str, zh: str, en: str, category: st
         with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite, even in a race
             out.write(text)
     except FileExistsError:
-        raise Refused(f"{_shown(path)} already exists: edit that file instead") from None
+        raise Refused(f"{shown_path(path, ROOT)} already exists: edit that file instead") from None
     return path
 
 
@@ -216,13 +216,6 @@ def _check_names_are_free(glossary_dir: Path, zh: str, en: str) -> None:
                     f"the {field} name '{name}' is already the {field} name of {term.source_path}: "
                     "if it is the same concept, edit that file; if not, choose a more specific name"
                 )
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 if __name__ == "__main__":

@@ -31,10 +31,10 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
     loaded: list[tuple[Term, SourceMap]] = []
 
     if not glossary_dir.is_dir():
-        return Glossary({}, categories()), [Problem(_shown(glossary_dir, root), 1, 1, "the glossary folder does not exist")]
+        return Glossary({}, categories()), [Problem(shown_path(glossary_dir, root), 1, 1, "the glossary folder does not exist")]
 
     for path in sorted(glossary_dir.iterdir()):
-        shown = _shown(path, root)
+        shown = shown_path(path, root)
         if path.name.startswith(".") and path.name in {".gitkeep", ".DS_Store"}:
             continue
         if not path.is_file():
@@ -61,7 +61,8 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
     return glossary, sorted(problems)
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
+    """A path as contributors see it in messages: relative to the project root where possible."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
