@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from support import FIXTURES, REPO, RealBuild, make_project, run_mkdocs, source_digest
 
 
@@ -112,3 +113,25 @@ def test_the_real_site_builds_strictly_without_touching_sources(real_build: Real
     built = {p.stem for p in (real_build.site / "terms").glob("*.html")}
     assert built == {p.stem for p in (REPO / "glossary").glob("*.yaml")}
     assert source_digest() == real_build.sources_before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="render.py puts a reference url into Markdown as [title](url): the schema lets ')', '[' and '{' through, "
+    "so a url can close the link and open a javascript: one or an attribute list; write (<url>) instead",
+)
+def test_reference_urls_cannot_inject_links_or_handlers(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary-source"
+    glossary.mkdir()
+    term = (FIXTURES / "hostile-glossary" / "plain.yaml").read_text(encoding="utf-8").replace("related: [evil]\n", "")
+    urls = ["https://example.org/)[x](javascript:window.__pwned=16)", "https://example.org/){:onclick=window.__pwned=17}"]
+    term += "references:\n" + "".join(f"  - title: T{i}\n    url: '{url}'\n" for i, url in enumerate(urls))
+    term = term.replace("见[[evil]]。", "正文。").replace("See \"><script>window.__pwned=5</script> for", "See")
+    (glossary / "plain.yaml").write_text(term, encoding="utf-8")
+    project = make_project(tmp_path / "project", glossary)
+    result = run_mkdocs(project, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    parsed = _Attributes()
+    parsed.feed(_read(tmp_path / "site", "terms/plain.html"))
+    assert parsed.handlers == []
+    assert not any(h.strip().lower().startswith(("javascript:", "data:")) for h in parsed.hrefs)

@@ -11,7 +11,7 @@ from typing import Any
 from .inline_links import find_inline_links
 from .model import Bilingual, Glossary, Reference, Term, fold_name
 from .problems import Problem, excerpt
-from .schema import ID_RULE, categories, is_valid_id, validate
+from .schema import ID_RULE, categories, dotted, is_valid_id, validate
 from .yaml_source import DocPath, SourceMap, read_term_file
 
 TERM_SUFFIX = ".yaml"
@@ -49,7 +49,7 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
             continue
         data, source, file_problems = read_term_file(path, shown)
         if source is not None and not file_problems:
-            file_problems = validate(data, source)
+            file_problems = validate(data, source) or _link_marks_in_names(data, source)
         problems.extend(file_problems)
         if source is not None and not file_problems:
             loaded.append((_term_from(data, shown), source))
@@ -67,6 +67,23 @@ def shown_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _link_marks_in_names(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Names may not hold '[[' or ']]': automatic links wrap a mention in [[id|name]], and such a
+    name would open or close another link inside it (a link to no term, which stops the build)."""
+    aliases = data.get("aliases") or {}
+    names: list[tuple[DocPath, str]] = [(("zh",), data["zh"]), (("en",), data["en"])]
+    names += [(("abbr",), data["abbr"])] if "abbr" in data else []
+    names += [(("aliases", lang, i), name) for lang in ("zh", "en") for i, name in enumerate(aliases.get(lang) or ())]
+    problems = []
+    for path, name in names:
+        mark = "[[" if "[[" in name else "]]" if "]]" in name else None
+        if mark:
+            pos = source.at(path)
+            message = f"'{dotted(path)}' contains '{mark}', which marks a term link: remove it from the name"
+            problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+    return problems
 
 
 def _term_from(data: dict[str, Any], shown: str) -> Term:

@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 
 from .problems import Problem, excerpt
-from .yaml_source import DocPath, SourceMap
+from .yaml_source import DocPath, Position, SourceMap
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "term.schema.json"
 ID_RULE = "lowercase ASCII letters and digits joined by single hyphens, e.g. 'fine-tuning'"
@@ -56,7 +56,12 @@ def validate(data: Any, source: SourceMap) -> list[Problem]:
     """Schema problems of one loaded document, in file order."""
     if not isinstance(data, dict):
         kind = _describe(data)
-        return [Problem(source.display_path, 1, 1, f"the file must be a mapping of fields (id:, zh:, en:, ...), not {kind}")]
+        pos = source.values.get((), Position(1, 1))  # where the document starts, after any leading comments
+        message = (
+            f"the file must be a mapping of fields (id:, zh:, en:, ...), not {kind}: "
+            "write one 'key: value' per line, starting at the left margin"
+        )
+        return [Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col))]
     problems = []
     for error in _validator().iter_errors(data):
         problems.extend(_explain(error, source))
@@ -94,10 +99,25 @@ def _explain(error: jsonschema.ValidationError, source: SourceMap) -> list[Probl
     if kind == "required":
         missing = [name for name in error.validator_value if name not in value]
         parent = f" in {where}" if path else ""
-        return [at(path, f"missing required field '{name}'{parent}: add it ({_field_help(path + (name,))})", key=True) for name in missing]
+        # A list item has no key of its own: point at the item, not at the list's key.
+        on_key = not path or isinstance(path[-1], str)
+        return [
+            at(path, f"missing required field '{name}'{parent}: add it ({_field_help(path + (name,))})", key=on_key) for name in missing
+        ]
     if kind == "type":
         expected = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        hint = ": put the value in quotes" if expected == "text" and not isinstance(value, (dict, list)) else ""
+        if value is None:  # `key:` with nothing after it; quoting nothing would not help
+            optional = "" if _is_required(path) else ", or delete the line"
+            return [at(path, f"'{where}' is empty: write {expected} here{optional}")]
+        hint = ""
+        if expected == "text" and not isinstance(value, (dict, list)):
+            hint = ": put the value in quotes"
+        elif expected == "a list" and isinstance(value, (str, int)):
+            shown = str(value) if len(str(value)) <= 40 and "\n" not in str(value) else "first, second"
+            hint = f": write the items in brackets, e.g. [{shown}]"
+        elif expected == "a mapping of keys" and "properties" in schema:
+            keys = " and ".join(f"'{k}:'" for k in schema["properties"] if k in schema.get("required", schema["properties"]))
+            hint = f": write {keys} on indented lines under it"
         return [at(path, f"'{where}' must be {expected}, not {_describe(value)}{hint}")]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
@@ -105,8 +125,12 @@ def _explain(error: jsonschema.ValidationError, source: SourceMap) -> list[Probl
         hint = f"did you mean '{close[0]}'? " if close else ""
         return [at(path, f"'{value}' is not a known {where}: {hint}use one of {', '.join(options)}")]
     if kind == "pattern":
-        return [at(path, f"'{where}' is {value!r}, which is not {_PATTERN_WORDS.get(_field(path), 'in the expected form')}")]
+        form = _PATTERN_WORDS.get(_field(path), "in the expected form")
+        fix = _PATTERN_FIXES.get(_field(path), "rewrite it in that form")
+        return [at(path, f"'{where}' is {value!r}, which is not {form}: {fix}")]
     if kind == "minLength":
+        if value == "":
+            return [at(path, f"'{where}' is empty: write it out")]
         return [at(path, f"'{where}' is too short (at least {error.validator_value} characters): write it out")]
     if kind == "maxLength":
         return [at(path, f"'{where}' is {len(value)} characters, over the limit of {error.validator_value}: shorten it")]
@@ -126,6 +150,16 @@ def _explain(error: jsonschema.ValidationError, source: SourceMap) -> list[Probl
 def _field(path: DocPath) -> str:
     """The schema-level name of a path: ('references', 0, 'url') -> 'references.url'."""
     return ".".join(str(p) for p in path if not isinstance(p, int))
+
+
+def _is_required(path: DocPath) -> bool:
+    """Whether the schema requires the field at `path` (list items never are)."""
+    if not path or isinstance(path[-1], int):
+        return False
+    node = term_schema()
+    for part in path[:-1]:
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+    return path[-1] in node.get("required", [])
 
 
 def _field_help(path: DocPath) -> str:
@@ -161,4 +195,10 @@ _PATTERN_WORDS = {
     "tags": f"a tag ({ID_RULE})",
     "pinyin": "lowercase toneless pinyin with syllables separated by spaces, e.g. 'wei tiao'",
     "references.url": "an http:// or https:// URL without spaces",
+}
+_PATTERN_FIXES = {
+    "id": "make it the file name without .yaml",
+    "related": "write the other term's id, its file name without .yaml",
+    "pinyin": "write it like 'wei tiao', or delete the field to use the automatic pinyin",
+    "references.url": "write the full address of the page, starting with https://",
 }

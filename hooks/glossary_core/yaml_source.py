@@ -19,6 +19,13 @@ import yaml
 from .problems import Problem, excerpt
 
 MAX_FILE_BYTES = 128 * 1024  # the longest real entry is a few KB; this stops runaway files early
+# A term nests three levels (references: - url:). libyaml's composer recurses in C and crashes the
+# interpreter somewhere past 20,000 levels, which 128 KB of brackets can reach, so depth is capped.
+MAX_DEPTH = 20
+# Each level of nesting needs one of these characters, so a file with fewer of them cannot be too
+# deep and skips the (slower) depth pre-check; real term files have under 200.
+_NESTING_CHARS = "[{-?:"
+_NESTING_CHECK_ABOVE = 1000
 
 # A path into a loaded document: ("references", 2, "url").
 DocPath = tuple[str | int, ...]
@@ -83,7 +90,12 @@ _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 
 _ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in term files"
+_DEPTH_MESSAGE = (
+    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; a term file needs three at most "
+    "(references: - url:): remove the extra brackets or indentation"
+)
 _STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None, list[Problem]]:
@@ -108,14 +120,30 @@ def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         return fail(1, 1, "the file is empty: a term needs at least id, zh, en, category, summary and body (see CONTRIBUTING.md)")
 
+    if sum(text.count(c) for c in _NESTING_CHARS) > _NESTING_CHECK_ABOVE:
+        too_deep = _first_too_deep(text)
+        if too_deep:
+            return fail(too_deep.line + 1, too_deep.column + 1, _DEPTH_MESSAGE, lines)
+
     loader = _StrictLoader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and (error.problem or "").startswith("found unexpected end of stream"):
+            mark = error.context_mark  # the end of the file says nothing; where the open quote or bracket began does
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         at_tab = line <= len(lines) and "\t" in lines[line - 1][: col]
         return fail(line, col, _explain_yaml_error(error, at_tab), lines)
+    except yaml.reader.ReaderError as error:  # a character YAML forbids anywhere, such as NUL or ESC
+        if not isinstance(error.character, int) or chr(error.character) not in text:
+            return fail(1, 1, f"YAML error: {error}")
+        bad = chr(error.character)
+        pos = _position_of(text, text.index(bad))  # the reader stops at the first one
+        # The excerpt shows a visible stand-in: the raw character could ring or drive the terminal.
+        shown = [ln.replace(bad, chr(0x2400 + ord(bad)) if ord(bad) < 0x20 else "\ufffd") for ln in lines]
+        message = f"the file contains the invisible character U+{ord(bad):04X}, which YAML does not allow: delete it"
+        return fail(pos.line, pos.col, message + " (it usually comes in with pasted text)", shown)
     except yaml.YAMLError as error:  # errors without a position are rare; still report, never raise
         return fail(1, 1, f"YAML error: {error}")
     finally:
@@ -136,7 +164,31 @@ _YAML_HINTS = {
     "did not find expected '-' indicator": "a list item is indented differently from the items before it",
     "found unexpected end of stream": "the file ends inside a quoted text: close the quote that was opened",
     "found unknown escape character": "a backslash in double-quoted text starts an unknown escape: use single quotes or write \\\\",
+    "did not find expected ',' or ']'": "a list in [brackets] is not closed, or two of its items have no ',' between them",
+    "did not find expected ',' or '}'": "a mapping in {braces} is not closed, or two of its entries have no ',' between them",
 }
+
+
+def _position_of(text: str, index: int) -> Position:
+    """Line and column of text[index], counting lines as str.splitlines() does (as SourceMap.lines)."""
+    head = (text[:index] + "x").splitlines()  # the stand-in "x" keeps a line that ends at index
+    return Position(len(head), len(head[-1]))
+
+
+def _first_too_deep(text: str) -> yaml.Mark | None:
+    """Where collections first nest deeper than MAX_DEPTH, from parser events (which never recurse)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_StrictLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the full load that follows reports it, with its position
+    return None
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError, at_tab: bool) -> str:
@@ -147,7 +199,10 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError, at_tab: bool) -> str:
         return "the file holds more than one YAML document (a second '---'): keep one term per file"
     for known, hint in _YAML_HINTS.items():
         if problem.startswith(known):
-            return f"YAML syntax error: {hint} (YAML says: {problem})"
+            opened = ""
+            if known.startswith("did not find expected ','") and error.context_mark:
+                opened = f"; it opens on line {error.context_mark.line + 1}"
+            return f"YAML syntax error: {hint}{opened} (YAML says: {problem})"
     context = f" ({error.context})" if error.context else ""
     return f"YAML syntax error: {problem}{context}; check the indentation and quoting on this line or the one above"
 
@@ -155,6 +210,9 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError, at_tab: bool) -> str:
 def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[Problem], seen: set[int]) -> Any:
     mark = node.start_mark
     source.values[path] = Position(mark.line + 1, mark.column + 1)
+    if not isinstance(node, yaml.ScalarNode) and len(path) >= MAX_DEPTH:  # path length = depth of enclosing collections
+        problems.append(_at(source, path, _DEPTH_MESSAGE))
+        return None
     # An alias (*name) is the same node object met a second time. Refusing it here, before any
     # expansion, keeps "billion laughs" documents to the size of their text.
     if id(node) in seen:
@@ -167,14 +225,17 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
         if node.tag == _NULL:
             return None
         if node.tag == _INT:
-            return int(node.value, 10)
+            # int() refuses 4,300+ digits (ValueError); no field needs a number that long, so it stays text.
+            return int(node.value, 10) if len(node.value) <= 100 else node.value
         if node.tag != _STR:
-            problems.append(_at(source, path, f"unsupported YAML tag {node.tag!r}: remove the tag and write plain text"))
+            problems.append(_at(source, path, _tag_message(node.tag)))
             return node.value
         if node.style == "|":
             source.literal_blocks[path] = node.value
         return node.value
 
+    if node.tag not in (_SEQ, _MAP):  # e.g. !!python/object on a list: never constructed, but say so
+        problems.append(_at(source, path, _tag_message(node.tag)))
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, path + (i,), source, problems, seen) for i, item in enumerate(node.value)]
 
@@ -192,6 +253,11 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
         source.keys[path + (key,)] = key_mark
         mapping[key] = _to_data(value_node, path + (key,), source, problems, seen)
     return mapping
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return f"unsupported YAML tag '{shown}': remove the tag and write plain text"
 
 
 def _problem(source: SourceMap, pos: Position, message: str) -> Problem:
