@@ -13,14 +13,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from glossary_core.load import load_glossary
 from glossary_core.problems import Problem
 from glossary_core.schema import term_schema
-from glossary_core.search_index import SegmenterError, build_search_index
+from glossary_core.search_index import build_search_index
 from glossary_core.site import build_site
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -71,15 +70,7 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.di
 
 def check(files: dict[str, bytes]) -> None:
     """Load the files as a glossary; when they load cleanly, build the site. Neither may raise."""
-    try:
-        problems = load_and_build(files)
-    except SegmenterError as error:
-        # KNOWN BUG in search_index.py, reported in issue #6 and pinned down by
-        # test_a_name_jieba_cannot_keep_whole_does_not_stop_the_build below: examples that meet it
-        # are discarded, so the fuzzers keep looking for other crashes. Delete this `except` when
-        # that test starts to pass (it is a strict xfail, so it fails then).
-        assume("cut the term name" not in str(error))
-        raise
+    problems = load_and_build(files)
     event("built" if not problems else "rejected with problems")
 
 
@@ -244,12 +235,6 @@ def test_a_number_too_long_for_int_is_a_problem_not_a_crash() -> None:
     assert [p.message for p in problems] == ["'references[0].year' must be a whole number, not text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=SegmenterError,
-    reason="search_index.py: ChineseSegmenter's self-test probes the first Chinese name in sort order, "
-    "and jieba never keeps a name with a character outside its word pattern (·, $, CJK Extension A) whole",
-)
 def test_a_name_jieba_cannot_keep_whole_does_not_stop_the_build() -> None:
     """冯·诺依曼架构 (von Neumann architecture) is a real name; as the first Chinese name in sort
     order it stopped the build with 'jieba cut the term name ... apart: its user dictionary is not

@@ -41,7 +41,7 @@ def excerpt(source_lines: list[str], line: int, col: int, width: int = 72) -> st
         start = max(0, col - 1 - width // 3)
         while start < col - 1 and _cells(text[start : col - 1]) > width // 2:
             start += 1
-        text = text[start:]
+        text = text[start : start + width]  # at most `width` characters before trimming to cells
         while _cells(text) > width:
             text = text[:-1]
         text = ("…" if start else "") + text + "…"

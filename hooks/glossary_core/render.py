@@ -145,7 +145,9 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         out += [f"## {UI['references']} {{ #references }}", ""]
         for i, ref in enumerate(term.references, 1):
             year = f" ({ref.year})" if ref.year else ""
-            out.append(f"{i}. [{_md(ref.title)}]({ref.url}){year}")
+            # <url> keeps the whole address one link target: a ')' or '{' in it cannot end the
+            # link early and smuggle in a second link or an attribute list.
+            out.append(f"{i}. [{_md(ref.title)}](<{ref.url}>){year}")
         out.append("")
     out.append(_hover_cards(term, glossary, [text(group, lang) for group in ("summary", "body") for lang in ("zh", "en")]))
     return Page(here, "\n".join(out), edit_path=term.source_path, in_nav=False)
@@ -184,12 +186,14 @@ def _inline_link_renderer(glossary: Glossary, here: str):
 
     def for_language(lang: str):
         def to_markdown(target: str, text: str | None) -> str:
+            # The link text stays in the contributor's text, which content_markdown() escapes
+            # afterwards, so only Markdown's own characters are escaped here (not & or <, twice).
             if CHOICE in target:  # a name several terms share: link to the choice between them
                 anchor = shared_name_anchor(fold_name(text or ""))
-                return f"[{_md(text or '')}]({_rel(here, SHARED_NAMES_URI)}#{anchor})"
+                return f"[{_md_syntax(text or '')}]({_rel(here, SHARED_NAMES_URI)}#{anchor})"
             term = glossary.terms[target]
             shown = text if text is not None else getattr(term, lang)
-            return f"[{_md(shown)}]({_rel(here, term_uri(target))})"
+            return f"[{_md_syntax(shown)}]({_rel(here, term_uri(target))})"
 
         return to_markdown
 
@@ -352,6 +356,12 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")).replace("\\<", "&lt;").replace("\\>", "&gt;")
 
 
+def _md_syntax(text: str) -> str:
+    """Only Markdown's own characters escaped, for text that content_markdown() will escape next."""
+    return _MD_SYNTAX.sub(r"\\\1", text)
+
+
+_MD_SYNTAX = re.compile(r"([\\`*_\[\]#!|])")
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|``.+?``|`[^`\n]+`", re.S)
 
 

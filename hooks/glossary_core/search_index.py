@@ -63,13 +63,16 @@ class ChineseSegmenter:
         self._tokenizer = jieba.Tokenizer()
         jieba.setLogLevel(60)  # its "Building prefix dict" chatter is noise in build output
         self._words = sorted({n for n in names if _HAS_HAN.search(n) and " " not in n and len(n) > 1})
+        # jieba keeps a word whole only if its pattern covers every character (not '·' or '$'),
+        # so the self-test probes with a name it can keep whole.
+        self._probe = next((w for w in self._words if jieba.re_han_default.fullmatch(w)), None)
         for word in self._words:
             self._tokenizer.add_word(word, freq=10**6)
         self._self_test()
 
     def _self_test(self) -> None:
         # A user word must come out whole even where the general dictionary cuts across it.
-        probe = self._words[0] if self._words else None
+        probe = self._probe
         if probe is None:
             return
         tokens = list(self._tokenizer.cut(f"所有{probe}的", HMM=False))
