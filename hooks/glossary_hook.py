@@ -36,6 +36,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site = build_site(config.extra[_GLOSSARY_KEY])
     except SegmenterError as error:
         raise Abort(f"search and linking need jieba: {error}") from None
+    out_of_docs = _path_from_docs(config, "")  # once, not per page: it resolves paths on disk
     for page in site.pages:
         if files.get_file_from_path(page.uri) is not None:
             raise Abort(f"docs/{page.uri} clashes with a page the glossary generates: rename or remove docs/{page.uri}")
@@ -43,7 +44,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
         if page.edit_path:
             # edit_uri is joined to the repository's docs/ URL; step out of docs/ to the YAML file.
-            file.edit_uri = _path_from_docs(config, page.edit_path)
+            file.edit_uri = out_of_docs + page.edit_path
         files.append(file)
 
     # Our search index replaces Material's for terms; URLs come from MkDocs so they match the site.

@@ -126,9 +126,26 @@ class Linker:
         return sorted(taken)
 
 
+class _LowerTable(dict):
+    """str.translate table: each character's own lower case, or itself where that is longer.
+
+    Filled lazily, one entry per distinct character met, so one C-level translate() replaces a
+    Python loop over every character of every text (the hottest line of linking before).
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        lower = char.lower()
+        self[code] = lower if len(lower) == 1 else char
+        return self[code]
+
+
+_LOWER = _LowerTable()
+
+
 def _lower(text: str) -> str:
     """Lower case that keeps every character's position (a few characters lengthen under lower())."""
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return text.translate(_LOWER)
 
 
 def _too_short(name: str) -> bool:

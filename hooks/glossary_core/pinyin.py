@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
 from .model import Term
@@ -20,16 +22,23 @@ DOMAIN_PHRASES = {
 load_phrases_dict({word: [[syllable] for syllable in reading.split()] for word, reading in DOMAIN_PHRASES.items()})
 
 
+@cache
+def _read(name: str, style: Style) -> tuple[str, ...]:
+    """The library's reading of a name: each is needed for sorting, grouping and showing, on
+    several pages, and reading is the slow part of building the index pages, so it is done once."""
+    return tuple(lazy_pinyin(name, style=style))
+
+
 def syllables(term: Term) -> list[str]:
     """Toneless lowercase syllables of the Chinese name; Latin parts stay as their letters."""
     if term.pinyin:
         return term.pinyin.split()
-    return [part for piece in lazy_pinyin(term.zh, style=Style.NORMAL) for part in piece.lower().split()]
+    return [part for piece in _read(term.zh, Style.NORMAL) for part in piece.lower().split()]
 
 
 def sort_key(term: Term) -> tuple[str, str, str]:
     # Ties between equal syllables are broken by tone, then by the name itself, so order is stable.
-    tones = term.pinyin or " ".join(lazy_pinyin(term.zh, style=Style.TONE3))
+    tones = term.pinyin or " ".join(_read(term.zh, Style.TONE3))
     return (" ".join(syllables(term)), tones.lower(), term.zh)
 
 
@@ -43,4 +52,4 @@ def spoken(term: Term) -> str:
     """Pinyin to show a reader: tone marks from the library, or the override as written."""
     if term.pinyin:
         return term.pinyin
-    return " ".join(p.strip() for p in lazy_pinyin(term.zh, style=Style.TONE) if p.strip())
+    return " ".join(p.strip() for p in _read(term.zh, Style.TONE) if p.strip())

@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from . import pinyin
 from .inline_links import INLINE_LINK, replace_inline_links
@@ -332,7 +333,16 @@ def _strip_links(text: str) -> str:
 
 
 def _rel(here: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    folder, name = posixpath.split(target)
+    way = _folder_to_folder(posixpath.dirname(here) or ".", folder or ".")
+    return name if way == "." else f"{way}/{name}"
+
+
+@cache
+def _folder_to_folder(start: str, folder: str) -> str:
+    # relpath() is slow (it makes both paths absolute) and runs for every link; pages live in a
+    # handful of folders, so each pair of folders is worked out once.
+    return posixpath.relpath(folder, start)
 
 
 def _front_matter(*, title: str, description: str | None = None) -> str:
