@@ -27,7 +27,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))  # the sibling generator, run as a script here
 from synthetic_glossary import write_glossary  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 OPEN_RUNS = 7
 TARGETS = {"first result (ms)": 300, "p95 query (ms)": 50, "index bytes/term": 3000}
 
@@ -94,7 +101,9 @@ def main() -> int:
         site = Path(tmp) / "site"
         print("building the real site ...", file=sys.stderr)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=REPO, check=True, env=env)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=REPO, check=True, env=env
+        )
         names_file, text_file = site / "search" / "glossary-names.js", site / "search" / "glossary-text.js"
 
         def index_bytes() -> int:
@@ -114,12 +123,18 @@ def main() -> int:
         first = next(iter(synthetic.terms.values())).zh[:2]
         rows.append(("synthetic", len(synthetic.terms), index_bytes(), *measure(site, queries_for(synthetic, rng), first)))
 
-    print(f"{'glossary':<15} {'terms':>7} {'index bytes':>12} {'bytes/term':>10} {'open→first result ms':>21} {'p50 query ms':>13} {'p95 query ms':>13}")
+    print(
+        f"{'glossary':<15} {'terms':>7} {'index bytes':>12} {'bytes/term':>10} "
+        f"{'open→first result ms':>21} {'p50 query ms':>13} {'p95 query ms':>13}"
+    )
     for name, terms, size, first_ms, p50, p95 in rows:
         print(f"{name:<15} {terms:>7,} {size:>12,} {size / terms:>10,.0f} {first_ms:>21.1f} {p50:>13.2f} {p95:>13.2f}")
     name, terms, size, first_ms, p50, p95 = rows[-1]
     verdicts = {"first result (ms)": first_ms, "p95 query (ms)": p95, "index bytes/term": size / terms}
-    print("targets at 10,000 terms: " + "; ".join(f"{k} {v:,.1f} (target < {TARGETS[k]:,}) {'met' if v < TARGETS[k] else 'MISSED'}" for k, v in verdicts.items()))
+    print(
+        "targets at 10,000 terms: "
+        + "; ".join(f"{k} {v:,.1f} (target < {TARGETS[k]:,}) {'met' if v < TARGETS[k] else 'MISSED'}" for k, v in verdicts.items())
+    )
     return 0
 
 

@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"new_term: {reason}\nnothing was written.", file=sys.stderr)
         return 1
     print(f"created {shown_path(path, ROOT)}")
-    print(f"next: replace every 待补充 and TODO in it, then run `make check` (or: .venv/bin/python scripts/check.py {shown_path(path, ROOT)})")
+    print(
+        f"next: replace every 待补充 and TODO in it, then run `make check` (or: .venv/bin/python scripts/check.py {shown_path(path, ROOT)})"
+    )
     return 0
 
 

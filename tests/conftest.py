@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, REPO, RealBuild, make_project, run_mkdocs, source_digest
+from support import FIXTURES, REPO, RealBuild, build_fixture_site, run_mkdocs, source_digest
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,4 @@ def real_site(real_build: RealBuild) -> Path:
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small fixture glossary built strictly once for every test that reads its HTML."""
-    project = make_project(tmp_path_factory.mktemp("small"), FIXTURES / "small-glossary")
-    result = run_mkdocs(project, "build", "--strict", "--site-dir", str(project / "site"))
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return build_fixture_site(tmp_path_factory.mktemp("small"), FIXTURES / "small-glossary")

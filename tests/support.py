@@ -41,6 +41,14 @@ class RealBuild(NamedTuple):
     sources_before: dict[str, str]  # digests of glossary/ and docs/ taken just before the build
 
 
+def build_fixture_site(where: Path, glossary_source: Path) -> Path:
+    """A throwaway project around `glossary_source`, built strictly; its site folder."""
+    project = make_project(where, glossary_source)
+    result = run_mkdocs(project, "build", "--strict", "--site-dir", str(project / "site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
 def source_digest() -> dict[str, str]:
     """A hash of every file in glossary/ and docs/, to prove a build changed none of them."""
     return {
@@ -53,6 +61,4 @@ def source_digest() -> dict[str, str]:
 
 def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], cwd=project, env=env, capture_output=True, text=True, timeout=600
-    )
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env, capture_output=True, text=True, timeout=600)

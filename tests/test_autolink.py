@@ -92,7 +92,9 @@ def test_never_a_link_to_the_page_itself_nor_inside_its_own_name(linker: Linker)
 
 def test_opted_out_passages_stay_plain(linker: Linker, glossary: Glossary) -> None:
     assert link(linker, "[[!RAG]] 与 RAG") == "[[!RAG]] 与 [[rag|RAG]]"
-    page = Term("page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("[[!RAG]] 不链接。", "Body."))
+    page = Term(
+        "page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("[[!RAG]] 不链接。", "Body.")
+    )
     markdown = term_page(page, glossary).markdown
     assert "RAG 不链接" in markdown and "[[!" not in markdown
 
@@ -107,14 +109,18 @@ def test_shared_names_lead_to_a_choice(linker: Linker, glossary: Glossary) -> No
 
 
 def test_backlinks_count_automatic_links(glossary: Glossary) -> None:
-    page = Term("page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("用大语言模型。", "Uses RAG."))
+    page = Term(
+        "page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("用大语言模型。", "Uses RAG.")
+    )
     site = build_site(Glossary({**glossary.terms, "page": page}, categories(), links={t: () for t in glossary.terms}))
     assert "page" in site.glossary.backlinks["llm"] and "page" in site.glossary.backlinks["rag"]
 
 
 def test_hover_card_data_holds_only_linked_terms_and_cannot_close_its_script(glossary: Glossary) -> None:
     evil = Term("evil", "恶意", "Evil", "concepts", Bilingual("</script><script>alert(1)</script>。", "x"), Bilingual("正文。", "Body."))
-    page = Term("page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("正文。", "Body."), related=("evil",))
+    page = Term(
+        "page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("正文。", "Body."), related=("evil",)
+    )
     g = Glossary({**glossary.terms, "evil": evil, "page": page}, categories())
     markdown = term_page(page, g).markdown
     cards = markdown[markdown.index('<script type="application/json" id="gl-cards">') :]

@@ -134,8 +134,10 @@ def test_nesting_deep_enough_to_crash_libyaml_is_refused(tmp_path: Path) -> None
     text = "a:\n" + "\n".join("  " + brackets[i : i + 60] for i in range(0, depth, 60)) + "\n  " + "]" * depth + "\n"
     assert len(text.encode()) < 128 * 1024
     glossary = _write_term(tmp_path, text)
-    code = "import sys; from pathlib import Path; from glossary_core.load import load_glossary; " \
+    code = (
+        "import sys; from pathlib import Path; from glossary_core.load import load_glossary; "
         "print(*(p.message for p in load_glossary(Path(sys.argv[1]), Path(sys.argv[2]))[1]), sep='\\n')"
+    )
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code, str(glossary), str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
@@ -196,8 +198,19 @@ def test_the_build_stops_with_the_expected_messages_and_changes_no_file(case: Pa
 def test_many_broken_files_are_all_reported_in_file_order_with_a_count(tmp_path: Path) -> None:
     """One run reports every broken file, not just the first: each file here stops at its own first
     problem, so each gives exactly the line its catalogue case expects."""
-    cases = ["unclosed-quote", "tab-indentation", "duplicate-key", "empty-file", "not-utf8", "control-character", "two-documents",
-             "alias-bomb", "unsupported-tags", "nested-too-deep", "bad-indentation"]
+    cases = [
+        "unclosed-quote",
+        "tab-indentation",
+        "duplicate-key",
+        "empty-file",
+        "not-utf8",
+        "control-character",
+        "two-documents",
+        "alias-bomb",
+        "unsupported-tags",
+        "nested-too-deep",
+        "bad-indentation",
+    ]
     glossary = tmp_path / "glossary"
     glossary.mkdir()
     expected = []

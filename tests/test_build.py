@@ -120,7 +120,7 @@ def test_reference_urls_cannot_inject_links_or_handlers(tmp_path: Path) -> None:
     term = (FIXTURES / "hostile-glossary" / "plain.yaml").read_text(encoding="utf-8").replace("related: [evil]\n", "")
     urls = ["https://example.org/)[x](javascript:window.__pwned=16)", "https://example.org/){:onclick=window.__pwned=17}"]
     term += "references:\n" + "".join(f"  - title: T{i}\n    url: '{url}'\n" for i, url in enumerate(urls))
-    term = term.replace("见[[evil]]。", "正文。").replace("See \"><script>window.__pwned=5</script> for", "See")
+    term = term.replace("见[[evil]]。", "正文。").replace('See "><script>window.__pwned=5</script> for', "See")
     (glossary / "plain.yaml").write_text(term, encoding="utf-8")
     project = make_project(tmp_path / "project", glossary)
     result = run_mkdocs(project, "build", "--strict", "--site-dir", str(tmp_path / "site"))

@@ -16,7 +16,9 @@ def test_reports_every_problem_with_file_line_and_column() -> None:
     result = _check("--glossary", str(FIXTURES / "bad-input" / "several-files-broken" / "glossary"))
     assert result.returncode == 1
     lines = [ln for ln in result.stdout.splitlines() if not ln.startswith(" ")]
-    assert [ln.split(":")[0] for ln in lines] == ["tests/fixtures/bad-input/several-files-broken/glossary/" + f for f in ("alpha.yaml", "beta.yaml", "gamma.yaml")]
+    assert [ln.split(":")[0] for ln in lines] == [
+        "tests/fixtures/bad-input/several-files-broken/glossary/" + f for f in ("alpha.yaml", "beta.yaml", "gamma.yaml")
+    ]
     assert "3 problems in 3 files" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 

@@ -14,9 +14,9 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from support import FIXTURES, REPO, make_project, run_mkdocs, schema_properties
 from glossary_core.problems import Problem
 from glossary_core.schema import categories, term_schema
+from support import FIXTURES, REPO, make_project, run_mkdocs, schema_properties
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 ISSUE_FORMS = sorted(p for p in (REPO / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")

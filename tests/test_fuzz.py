@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from glossary_core.load import load_glossary
+from glossary_core.model import Glossary
 from glossary_core.problems import Problem
 from glossary_core.schema import term_schema
 from glossary_core.search_index import build_search_index
@@ -53,8 +54,34 @@ FIELD_NAMES = [name for name in term_schema()["properties"]] + ["title", "url", 
 # Text with everything that has ever broken a text pipeline: Chinese, emoji, control characters,
 # bidi overrides, zero-width characters, and the characters that mean something to Markdown, HTML
 # and our own link syntax. Lone surrogates are left out: a file cannot hold them in UTF-8.
-SPECIAL = ["\u202e", "\u200b", "\u200d", "\ufeff", "\u2028", "\x00", "\x1b", "\x85", "\r", "\n", "\t",
-           "[[", "]]", "|", "[[!", "+", "<script>", "&#60;", "{:", "`", "```", "\\", "#", "*", "](", "javascript:"]
+SPECIAL = [
+    "\u202e",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u2028",
+    "\x00",
+    "\x1b",
+    "\x85",
+    "\r",
+    "\n",
+    "\t",
+    "[[",
+    "]]",
+    "|",
+    "[[!",
+    "+",
+    "<script>",
+    "&#60;",
+    "{:",
+    "`",
+    "```",
+    "\\",
+    "#",
+    "*",
+    "](",
+    "javascript:",
+]
 TEXT = st.lists(
     st.one_of(
         st.text(st.characters(exclude_categories=("Cs",)), max_size=8),
@@ -74,23 +101,28 @@ def check(files: dict[str, bytes]) -> None:
     event("built" if not problems else "rejected with problems")
 
 
-def load_and_build(files: dict[str, bytes]) -> list[Problem]:
-    """The problems of the files as a glossary, after building the site when there are none."""
+def load_files(files: dict[str, bytes]) -> tuple[Glossary, list[Problem]]:
+    """Write the files into a fresh glossary folder and load it."""
     with tempfile.TemporaryDirectory() as tmp:
         glossary_dir = Path(tmp) / "glossary"
         glossary_dir.mkdir()
         for name, content in files.items():
             (glossary_dir / name).parent.mkdir(exist_ok=True)
             (glossary_dir / name).write_bytes(content)
-        glossary, problems = load_glossary(glossary_dir, Path(tmp))
-        for problem in problems:
-            assert isinstance(problem, Problem) and problem.path.startswith("glossary/") and problem.line >= 1 and problem.col >= 1
-            assert problem.message and "Traceback" not in problem.message
-        if not problems:
-            site = build_site(glossary)
-            assert {p.uri for p in site.pages} >= {f"terms/{term_id}.md" for term_id in glossary.terms}
-            json.dumps(build_search_index(site.glossary, lambda uri: uri.removesuffix(".md") + ".html", site.segmenter), ensure_ascii=False)
-        return problems
+        return load_glossary(glossary_dir, Path(tmp))
+
+
+def load_and_build(files: dict[str, bytes]) -> list[Problem]:
+    """The problems of the files as a glossary, after building the site when there are none."""
+    glossary, problems = load_files(files)
+    for problem in problems:
+        assert isinstance(problem, Problem) and problem.path.startswith("glossary/") and problem.line >= 1 and problem.col >= 1
+        assert problem.message and "Traceback" not in problem.message
+    if not problems:
+        site = build_site(glossary)
+        assert {p.uri for p in site.pages} >= {f"terms/{term_id}.md" for term_id in glossary.terms}
+        json.dumps(build_search_index(site.glossary, lambda uri: uri.removesuffix(".md") + ".html", site.segmenter), ensure_ascii=False)
+    return problems
 
 
 def with_mentions(term: dict[str, Any]) -> dict[str, Any]:
@@ -164,8 +196,18 @@ def test_any_file_names(names: list[str], folder: bool) -> None:
     check(files)
 
 
-TEXT_PATHS = [("zh",), ("en",), ("abbr",), ("aliases", "zh", 0), ("aliases", "en", 0), ("summary", "zh"), ("summary", "en"),
-              ("body", "zh"), ("body", "en"), ("references", 0, "title")]
+TEXT_PATHS = [
+    ("zh",),
+    ("en",),
+    ("abbr",),
+    ("aliases", "zh", 0),
+    ("aliases", "en", 0),
+    ("summary", "zh"),
+    ("summary", "en"),
+    ("body", "zh"),
+    ("body", "en"),
+    ("references", 0, "title"),
+]
 
 
 def fitted(path: tuple) -> st.SearchStrategy[str]:
@@ -193,12 +235,7 @@ def test_any_unicode_in_every_text_field(texts: dict[tuple, str]) -> None:
 
 def test_the_unfuzzed_terms_build() -> None:
     """The baseline the fuzzers mutate is valid, so fuzzed examples reach the build."""
-    with tempfile.TemporaryDirectory() as tmp:
-        glossary_dir = Path(tmp) / "glossary"
-        glossary_dir.mkdir()
-        (glossary_dir / "alpha.yaml").write_bytes(dump(VALID))
-        (glossary_dir / "beta.yaml").write_bytes(dump(with_mentions(VALID)))
-        glossary, problems = load_glossary(glossary_dir, Path(tmp))
+    glossary, problems = load_files({"alpha.yaml": dump(VALID), "beta.yaml": dump(with_mentions(VALID))})
     assert problems == [] and set(glossary.terms) == {"alpha", "beta"}
     site = build_site(glossary)
     assert site.glossary.backlinks["alpha"] == ("beta",) and site.glossary.backlinks["beta"] == ("alpha",)
@@ -213,12 +250,7 @@ def test_a_name_holding_link_marks_is_a_problem_not_a_crash() -> None:
     """A name with '[[' mentioned in another term's text became [[alpha|xx[[yy]]: a link to 'yy',
     no such term, and a KeyError in render.py. Such names are now refused with a message."""
     term = {**VALID, "aliases": {"en": ["xx[[yy"]}}
-    with tempfile.TemporaryDirectory() as tmp:
-        glossary_dir = Path(tmp) / "glossary"
-        glossary_dir.mkdir()
-        (glossary_dir / "alpha.yaml").write_bytes(dump(term))
-        (glossary_dir / "beta.yaml").write_bytes(dump(with_mentions(term)))
-        _, problems = load_glossary(glossary_dir, Path(tmp))
+    _, problems = load_files({"alpha.yaml": dump(term), "beta.yaml": dump(with_mentions(term))})
     assert [(p.path, p.message) for p in problems] == [
         ("glossary/alpha.yaml", "'aliases.en[0]' contains '[[', which marks a term link: remove it from the name")
     ]
@@ -227,11 +259,7 @@ def test_a_name_holding_link_marks_is_a_problem_not_a_crash() -> None:
 def test_a_number_too_long_for_int_is_a_problem_not_a_crash() -> None:
     """int() refuses 4,300+ digits with ValueError; the loader now keeps such a number as text."""
     term = dump(VALID).decode("utf-8").replace("year: 2020", "year: " + "9" * 5000)
-    with tempfile.TemporaryDirectory() as tmp:
-        glossary_dir = Path(tmp) / "glossary"
-        glossary_dir.mkdir()
-        (glossary_dir / "alpha.yaml").write_text(term, encoding="utf-8")
-        _, problems = load_glossary(glossary_dir, Path(tmp))
+    _, problems = load_files({"alpha.yaml": term.encode("utf-8")})
     assert [p.message for p in problems] == ["'references[0].year' must be a whole number, not text"]
 
 

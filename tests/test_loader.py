@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import FIXTURES
 from glossary_core.load import load_glossary
 from glossary_core.yaml_source import read_term_file
+from support import FIXTURES
 
 
 def test_yaml_1_1_surprises_stay_text() -> None:
@@ -26,7 +26,9 @@ def test_byte_order_mark_is_accepted() -> None:
 
 def test_positions_of_nested_values(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
-    path.write_text("id: x\nreferences:\n  - title: T\n    url: https://a.example/\n  - title: U\n    url: https://b.example/\n", encoding="utf-8")
+    path.write_text(
+        "id: x\nreferences:\n  - title: T\n    url: https://a.example/\n  - title: U\n    url: https://b.example/\n", encoding="utf-8"
+    )
     data, source, problems = read_term_file(path, "x.yaml")
     assert problems == [] and data["references"][1]["url"] == "https://b.example/"
     assert source is not None

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import FIXTURES, REPO, schema_properties
 from glossary_core.schema import term_schema
+from support import FIXTURES, REPO, schema_properties
 
 
 def _run(script: str, *args: str) -> subprocess.CompletedProcess[str]:

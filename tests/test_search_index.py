@@ -23,11 +23,24 @@ from glossary_core.search_index import (
 
 def _glossary() -> Glossary:
     rag = Term(
-        "rag", "检索增强生成", "Retrieval-augmented generation", "applications",
-        Bilingual("先检索再生成。", "Retrieve, then generate."), Bilingual("所有权重都冻结。", "Weights stay frozen."),
-        abbr="RAG", aliases_zh=("检索增强",),
+        "rag",
+        "检索增强生成",
+        "Retrieval-augmented generation",
+        "applications",
+        Bilingual("先检索再生成。", "Retrieve, then generate."),
+        Bilingual("所有权重都冻结。", "Weights stay frozen."),
+        abbr="RAG",
+        aliases_zh=("检索增强",),
     )
-    lora = Term("lora", "低秩适配", "Low-rank adaptation", "training", Bilingual("低秩更新。", "Low-rank update."), Bilingual("正文。", "Body."), abbr="LoRA")
+    lora = Term(
+        "lora",
+        "低秩适配",
+        "Low-rank adaptation",
+        "training",
+        Bilingual("低秩更新。", "Low-rank update."),
+        Bilingual("正文。", "Body."),
+        abbr="LoRA",
+    )
     return Glossary({"lora": lora, "rag": rag}, categories())
 
 
@@ -44,9 +57,22 @@ def test_every_chinese_bigram_is_indexed() -> None:
 def test_index_parts_and_posting_encoding() -> None:
     index = build_search_index(_glossary(), lambda uri: uri.replace(".md", ".html"))
     names = index["names"]
-    assert names["docs"] == [["terms/lora.html", "低秩适配", "Low-rank adaptation", "LoRA"], ["terms/rag.html", "检索增强生成", "Retrieval-augmented generation", "RAG"]]
+    assert names["docs"] == [
+        ["terms/lora.html", "低秩适配", "Low-rank adaptation", "LoRA"],
+        ["terms/rag.html", "检索增强生成", "Retrieval-augmented generation", "RAG"],
+    ]
     rag_names = names["names"].split(DOC_SEPARATOR)[1]
-    assert rag_names == NAME_KINDS["headword"] + "检索增强生成" + NAME_KINDS["headword"] + "retrievalaugmentedgeneration" + NAME_KINDS["abbr"] + "rag" + NAME_KINDS["alias"] + "检索增强"
+    assert (
+        rag_names
+        == NAME_KINDS["headword"]
+        + "检索增强生成"
+        + NAME_KINDS["headword"]
+        + "retrievalaugmentedgeneration"
+        + NAME_KINDS["abbr"]
+        + "rag"
+        + NAME_KINDS["alias"]
+        + "检索增强"
+    )
     text = index["text"]
     grams = [text["grams"][i : i + 2] for i in range(0, len(text["grams"]), 2)]
     assert grams == sorted(grams) and "权重" in grams

@@ -66,10 +66,7 @@ class Linker:
                 written.setdefault(_lower(name), []).append((name, term))
         self._automaton = ahocorasick.Automaton()
         for key, forms in written.items():
-            names = tuple(
-                _Name(name, tuple(holders[fold_name(name)]), _is_case_sensitive(name, term))
-                for name, term in forms
-            )
+            names = tuple(_Name(name, tuple(holders[fold_name(name)]), _is_case_sensitive(name, term)) for name, term in forms)
             self._automaton.add_word(key, names)
         if written:
             self._automaton.make_automaton()

@@ -41,7 +41,11 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
             problems.append(Problem(shown, 1, 1, "folders are not read in glossary/: move the term files up into glossary/ itself"))
             continue
         if path.suffix != TERM_SUFFIX:
-            fix = f"rename it to {path.stem}{TERM_SUFFIX}" if path.suffix in {".yml", ".YAML", ".YML"} else "term files end in .yaml: rename it or move it out of glossary/"
+            fix = (
+                f"rename it to {path.stem}{TERM_SUFFIX}"
+                if path.suffix in {".yml", ".YAML", ".YML"}
+                else "term files end in .yaml: rename it or move it out of glossary/"
+            )
             problems.append(Problem(shown, 1, 1, f"not read as a term: {fix}"))
             continue
         if not is_valid_id(path.stem):
@@ -132,7 +136,12 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple
             name = fold_name(getattr(term, field))
             if name in first_with:
                 other = first_with[name]
-                report(sources[term.id], (field,), f"the {field} name '{getattr(term, field)}' is already the {field} name of {other.source_path}: names must be unique, so make one more specific and list the shared form under aliases")
+                report(
+                    sources[term.id],
+                    (field,),
+                    f"the {field} name '{getattr(term, field)}' is already the {field} name of {other.source_path}: "
+                    "names must be unique, so make one more specific and list the shared form under aliases",
+                )
             else:
                 first_with[name] = term
 

@@ -117,7 +117,7 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         f"## {UI['zh_section']} {{ #zh }}",
         "",
         content_markdown(replace_inline_links(text("summary", "zh"), link("zh"))),
-        '{: .gl-lead }',
+        "{: .gl-lead }",
         "",
         content_markdown(replace_inline_links(text("body", "zh"), link("zh"))),
         "",
@@ -126,7 +126,7 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         '<div lang="en" markdown>',
         "",
         content_markdown(replace_inline_links(text("summary", "en"), link("en"))),
-        '{: .gl-lead }',
+        "{: .gl-lead }",
         "",
         content_markdown(replace_inline_links(text("body", "en"), link("en"))),
         "",
@@ -212,13 +212,17 @@ def plain_text(text: str, glossary: Glossary, lang: str) -> str:
 def home_page(glossary: Glossary) -> Page:
     n = len(glossary.terms)
     out = [
-        _front_matter(title=f"{UI['site_zh']} · {UI['site_en']}", description="人工智能术语的中英对照与释义。Chinese–English AI terms, explained in both languages."),
+        _front_matter(
+            title=f"{UI['site_zh']} · {UI['site_en']}",
+            description="人工智能术语的中英对照与释义。Chinese–English AI terms, explained in both languages.",
+        ),
         f'<h1 class="gl-title"><span class="gl-zh">{UI["site_zh"]}</span> <span class="gl-en" lang="en">{UI["site_en"]}</span></h1>',
         "",
         "在论文里遇到一个英文术语，想知道中文怎么说？或者反过来？这里的每个术语都有中英文标准名称、常见别名、一句话定义和详细解释，并链接到相关术语。",
         "{: .gl-lead }",
         "",
-        "Met an English term in a paper and want the Chinese, or the other way round? Every term here has its standard names in both languages, the aliases people use, a one-sentence definition and a fuller explanation, linked to related terms.",
+        "Met an English term in a paper and want the Chinese, or the other way round? Every term here has its standard names "
+        "in both languages, the aliases people use, a one-sentence definition and a fuller explanation, linked to related terms.",
         '{: lang="en" }',
         "",
         f"**{UI['terms_count'].format(n=n)}**。用页面顶部的搜索框（按 ++s++ 或 ++slash++）输入中文、英文或缩写，或者从下面进入：",
@@ -243,10 +247,7 @@ def _category_list(glossary: Glossary, here: str) -> list[str]:
     counts: dict[str, int] = defaultdict(int)
     for term in glossary.terms.values():
         counts[term.category] += 1
-    return [
-        f"- [{_md(c.zh)} · {_md(c.en)}]({_rel(here, category_uri(c.id))}) ({counts[c.id]})"
-        for c in glossary.categories.values()
-    ]
+    return [f"- [{_md(c.zh)} · {_md(c.en)}]({_rel(here, category_uri(c.id))}) ({counts[c.id]})" for c in glossary.categories.values()]
 
 
 def category_page(category_id: str, glossary: Glossary) -> Page:
@@ -285,7 +286,7 @@ def pinyin_page(glossary: Glossary) -> Page:
     groups: dict[str, list[str]] = defaultdict(list)
     for term in sorted(glossary.terms.values(), key=pinyin.sort_key):
         groups[pinyin.initial(term)].append(
-            f"- [{_md(term.zh)}]({term_uri(term.id)}) <span class=\"gl-pinyin\">{_h(pinyin.spoken(term))}</span> · {_md(term.en)}"
+            f'- [{_md(term.zh)}]({term_uri(term.id)}) <span class="gl-pinyin">{_h(pinyin.spoken(term))}</span> · {_md(term.en)}'
         )
     return Page(PINYIN_URI, _lettered_page(UI["pinyin"], groups))
 
@@ -293,7 +294,7 @@ def pinyin_page(glossary: Glossary) -> Page:
 def _lettered_page(title: str, groups: dict[str, list[str]]) -> str:
     letters = sorted(groups, key=lambda k: (k == "#", k))
     anchor = {k: ("other" if k == "#" else k.lower()) for k in letters}
-    out = [_front_matter(title=title), f"# {title}", "", " · ".join(f"[{k}](#{anchor[k]})" for k in letters), '{: .gl-jump }', ""]
+    out = [_front_matter(title=title), f"# {title}", "", " · ".join(f"[{k}](#{anchor[k]})" for k in letters), "{: .gl-jump }", ""]
     for k in letters:
         out += [f"## {k} {{ #{anchor[k]} }}", "", *groups[k], ""]
     return "\n".join(out)
@@ -325,7 +326,7 @@ def _term_item(term: Term, here: str) -> str:
     abbr = f" ({_md(term.abbr)})" if term.abbr else ""
     summary_zh = _md(_strip_links(term.summary.zh))
     summary_en = _md(_strip_links(term.summary.en))
-    return f"- **{_term_link(term, here, both=True)}**{abbr}：{summary_zh} <span lang=\"en\">{summary_en}</span>"
+    return f'- **{_term_link(term, here, both=True)}**{abbr}：{summary_zh} <span lang="en">{summary_en}</span>'
 
 
 def _strip_links(text: str) -> str:

@@ -165,10 +165,7 @@ def _is_required(path: DocPath) -> bool:
 def _field_help(path: DocPath) -> str:
     node = term_schema()
     for part in path:
-        if isinstance(part, int):
-            node = node.get("items", {})
-        else:
-            node = node.get("properties", {}).get(part, {})
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
     return node.get("description", "see schema/term.schema.json").split("。")[0]
 
 

@@ -165,7 +165,10 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
 
 def _texts(term: Term, glossary: Glossary) -> list[str]:
     """Summary and body, zh then en, as a reader sees them: [summary zh, body zh, summary en, body en]."""
-    return [plain_text(t, glossary, lang) for t, lang in ((term.summary.zh, "zh"), (term.body.zh, "zh"), (term.summary.en, "en"), (term.body.en, "en"))]
+    return [
+        plain_text(t, glossary, lang)
+        for t, lang in ((term.summary.zh, "zh"), (term.body.zh, "zh"), (term.summary.en, "en"), (term.body.en, "en"))
+    ]
 
 
 def _names(term: Term) -> str:

@@ -133,7 +133,7 @@ def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None
         if error.context_mark and (error.problem or "").startswith("found unexpected end of stream"):
             mark = error.context_mark  # the end of the file says nothing; where the open quote or bracket began does
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        at_tab = line <= len(lines) and "\t" in lines[line - 1][: col]
+        at_tab = line <= len(lines) and "\t" in lines[line - 1][:col]
         return fail(line, col, _explain_yaml_error(error, at_tab), lines)
     except yaml.reader.ReaderError as error:  # a character YAML forbids anywhere, such as NUL or ESC
         if not isinstance(error.character, int) or chr(error.character) not in text:
@@ -248,7 +248,9 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
         key = key_node.value
         if key in mapping:
             first = source.keys[path + (key,)]
-            problems.append(_problem(source, key_mark, f"duplicate key '{key}' (first defined on line {first.line}): keep one and delete the other"))
+            problems.append(
+                _problem(source, key_mark, f"duplicate key '{key}' (first defined on line {first.line}): keep one and delete the other")
+            )
             continue
         source.keys[path + (key,)] = key_mark
         mapping[key] = _to_data(value_node, path + (key,), source, problems, seen)

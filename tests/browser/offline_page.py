@@ -28,7 +28,8 @@ class OfflinePage:
         """Type into the real search box and return the term ids of the results, in order."""
         self.page.fill(".md-search__input", query)
         self.page.wait_for_function(
-            "q => { const box = document.querySelector('[data-gl-search-result]'); return box.dataset.renderedQuery === q && box.dataset.complete === 'true'; }",
+            "q => { const box = document.querySelector('[data-gl-search-result]');"
+            " return box.dataset.renderedQuery === q && box.dataset.complete === 'true'; }",
             arg=query,
             timeout=10_000,
         )

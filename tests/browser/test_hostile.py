@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from offline_page import OfflinePage
 from playwright.sync_api import Browser
-from support import FIXTURES, make_project, run_mkdocs
+from support import FIXTURES, build_fixture_site
 
 PAGES = ["terms/evil.html", "terms/plain.html", "index.html", "a-z.html", "pinyin.html", "categories/concepts.html", "shared-names.html"]
 QUERIES = [
@@ -38,10 +38,7 @@ def _only_the_image_failed(offline: OfflinePage, page_path: str) -> bool:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile-glossary")
-    result = run_mkdocs(project, "build", "--strict", "--site-dir", str(project / "site"))
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return build_fixture_site(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile-glossary")
 
 
 Watched = tuple[OfflinePage, list[str]]
