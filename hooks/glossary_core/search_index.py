@@ -186,7 +186,7 @@ def _names(term: Term) -> str:
 
 
 def _gaps(numbers: list[int]) -> str:
-    """Ascending document numbers as space-separated base-36 gaps: [3, 4, 40] -> '3 1 10'."""
+    """Ascending document numbers as space-separated base-36 gaps: [3, 4, 40] -> '4 1 10' (the first gap counts from -1)."""
     # map() keeps the loop over every posting (ten million at 10,000 terms) out of Python code.
     return " ".join(map(_base36, map(operator.sub, numbers, [-1, *numbers[:-1]])))
 
