@@ -24,17 +24,10 @@ from glossary_core.search_index import ChineseSegmenter, build_search_index, ind
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))  # the sibling generator, run as a script here
+sys.path.insert(0, str(REPO / "scripts"))  # sibling modules (generator, browser flags), run as a script here
+from headless_chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from synthetic_glossary import write_glossary  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 OPEN_RUNS = 7
 TARGETS = {"first result (ms)": 300, "p95 query (ms)": 50, "index bytes/term": 3000}
 
@@ -77,7 +70,7 @@ def queries_for(glossary, rng: random.Random, count: int = 120) -> list[str]:
 
 def measure(site: Path, queries: list[str], first_query: str) -> tuple[float, float, float]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         opens = []
         for _ in range(OPEN_RUNS):
             page = browser.new_page()
