@@ -25,9 +25,10 @@ import ahocorasick
 
 from .model import Glossary, Term, fold_name
 from .render import CHOICE
+from .search_index import HAN as HAN_CHARACTERS
 from .search_index import ChineseSegmenter
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN = re.compile(f"[{HAN_CHARACTERS}]")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 # Proper names: matched only as written, because their lower-case forms are ordinary words (meta, chain).
 _PROPER_NOUN_CATEGORIES = {"companies-products", "tools", "models"}
@@ -54,20 +55,17 @@ class Linker:
 
     def __init__(self, glossary: Glossary, segmenter: ChineseSegmenter) -> None:
         self._segmenter = segmenter
-        holders: dict[str, list[str]] = {}
-        written: dict[str, list[tuple[str, Term]]] = {}
+        written: dict[str, list[_Name]] = {}
         for term in glossary.terms.values():
             for name in dict.fromkeys(term.names):
                 if _too_short(name):
                     continue
-                holders.setdefault(fold_name(name), [])
-                if term.id not in holders[fold_name(name)]:
-                    holders[fold_name(name)].append(term.id)
-                written.setdefault(_lower(name), []).append((name, term))
+                # A name several terms use links to all of them (a choice); load found those already.
+                holders = glossary.shared_names.get(fold_name(name), (term.id,))
+                written.setdefault(_lower(name), []).append(_Name(name, holders, _is_case_sensitive(name, term)))
         self._automaton = ahocorasick.Automaton()
-        for key, forms in written.items():
-            names = tuple(_Name(name, tuple(holders[fold_name(name)]), _is_case_sensitive(name, term)) for name, term in forms)
-            self._automaton.add_word(key, names)
+        for key, names in written.items():
+            self._automaton.add_word(key, tuple(names))
         if written:
             self._automaton.make_automaton()
         self._empty = not written
@@ -100,10 +98,11 @@ class Linker:
                     continue
                 if _inside_a_word(piece, start) or _inside_a_word(piece, end):
                     continue
-                if _between_han(piece, start) or _between_han(piece, end):
+                han_edges = [i for i in (start, end) if _between_han(piece, i)]
+                if han_edges:
                     if boundaries is None:  # jieba runs only where a Chinese edge needs it
                         boundaries = self._segmenter.boundaries(piece)
-                    if (_between_han(piece, start) and start not in boundaries) or (_between_han(piece, end) and end not in boundaries):
+                    if any(i not in boundaries for i in han_edges):
                         continue
                 candidates.append((start, end, name.ids))
         # Longest first, then leftmost: a longer name always beats a shorter one it overlaps.

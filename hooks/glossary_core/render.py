@@ -135,7 +135,7 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
     ]
     if term.related:
         out += [f"## {UI['related']} {{ #related }}", ""]
-        out += [_term_item(glossary.terms[r], here) for r in term.related]
+        out += [_term_item(glossary.terms[r], here, glossary) for r in term.related]
         out.append("")
     backlinks = glossary.backlinks.get(term.id, ())
     if backlinks:
@@ -261,7 +261,7 @@ def category_page(category_id: str, glossary: Glossary) -> Page:
         UI["terms_count"].format(n=len(terms)),
         "",
     ]
-    out += [_term_item(t, here) for t in terms]
+    out += [_term_item(t, here, glossary) for t in terms]
     return Page(here, "\n".join(out) + "\n", in_nav=False)
 
 
@@ -308,7 +308,7 @@ def shared_names_page(glossary: Glossary) -> Page:
     for name, ids in sorted(glossary.shared_names.items()):
         shown = next(n for n in glossary.terms[ids[0]].names if fold_name(n) == name)
         out += [f"## {_md(shown)} {{ #{shared_name_anchor(name)} }}", ""]
-        out += [_term_item(glossary.terms[i], SHARED_NAMES_URI) for i in ids]
+        out += [_term_item(glossary.terms[i], SHARED_NAMES_URI, glossary) for i in ids]
         out.append("")
     return Page(SHARED_NAMES_URI, "\n".join(out))
 
@@ -321,16 +321,12 @@ def _term_link(term: Term, here: str, *, both: bool = False) -> str:
     return f"[{text}]({_rel(here, term_uri(term.id))})"
 
 
-def _term_item(term: Term, here: str) -> str:
+def _term_item(term: Term, here: str, glossary: Glossary) -> str:
     """A list item: both names as one link, then the one-line summary in each language."""
     abbr = f" ({_md(term.abbr)})" if term.abbr else ""
-    summary_zh = _md(_strip_links(term.summary.zh))
-    summary_en = _md(_strip_links(term.summary.en))
+    summary_zh = _md(plain_text(term.summary.zh, glossary, "zh"))
+    summary_en = _md(plain_text(term.summary.en, glossary, "en"))
     return f'- **{_term_link(term, here, both=True)}**{abbr}：{summary_zh} <span lang="en">{summary_en}</span>'
-
-
-def _strip_links(text: str) -> str:
-    return replace_inline_links(text, lambda target, shown: shown if shown is not None else target)
 
 
 def _rel(here: str, target: str) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from .autolink import Linker
 from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
-from .model import Glossary, Term
-from .render import CHOICE, Page, all_pages
+from .model import Glossary
+from .render import Page, all_pages
 from .search_index import ChineseSegmenter, build_search_index, index_scripts
 from .yaml_source import DocPath
 
@@ -40,7 +40,7 @@ def build_site(glossary: Glossary) -> Site:
         for language in ("zh", "en"):
             # A section is one language of the page: a term is linked at its first mention there,
             # and not again where the contributor already linked it by hand.
-            linked = {target for path in TEXT_FIELDS if path[1] == language for _, target in _inline_targets(term, path)}
+            linked = {target for path in TEXT_FIELDS if path[1] == language for _, target in find_inline_links(source_text(term, path))}
             for path in (p for p in TEXT_FIELDS if p[1] == language):
                 annotated, found = linker.annotate(source_text(term, path), term.id, linked)
                 texts[term.id][path] = annotated
@@ -55,7 +55,3 @@ def build_site(glossary: Glossary) -> Site:
         backlinks={k: tuple(v) for k, v in backlinks.items()},
     )
     return Site(linked_glossary, texts, all_pages(linked_glossary, texts), segmenter)
-
-
-def _inline_targets(term: Term, path: DocPath) -> list[tuple[int, str]]:
-    return [(offset, target) for offset, target in find_inline_links(source_text(term, path)) if CHOICE not in target]
