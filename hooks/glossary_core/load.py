@@ -33,8 +33,9 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
     if not glossary_dir.is_dir():
         return Glossary({}, categories()), [Problem(shown_path(glossary_dir, root), 1, 1, "the glossary folder does not exist")]
 
+    shown_dir = shown_path(glossary_dir, root)  # once: resolving every file's path is slow
     for path in sorted(glossary_dir.iterdir()):
-        shown = shown_path(path, root)
+        shown = f"{shown_dir}/{path.name}"
         if path.name.startswith(".") and path.name in {".gitkeep", ".DS_Store"}:
             continue
         if not path.is_file():

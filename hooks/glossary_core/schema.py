@@ -9,11 +9,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .problems import Problem, excerpt
@@ -33,6 +35,21 @@ class Category:
 @cache
 def term_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def _compiled_check() -> Callable[[Any], Any]:
+    """The schema compiled to Python: a tenth of jsonschema's time on a valid file, but it stops at
+    the first error and words it its own way, so it only decides whether messages are needed."""
+    return fastjsonschema.compile(term_schema())
+
+
+def is_valid(data: Any) -> bool:
+    try:
+        _compiled_check()(data)
+    except fastjsonschema.JsonSchemaValueException:
+        return False
+    return True
 
 
 @cache
@@ -62,6 +79,8 @@ def validate(data: Any, source: SourceMap) -> list[Problem]:
             "write one 'key: value' per line, starting at the left margin"
         )
         return [Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col))]
+    if is_valid(data):  # most files are: skip the slow validator that explains errors
+        return []
     problems = []
     for error in _validator().iter_errors(data):
         problems.extend(_explain(error, source))
