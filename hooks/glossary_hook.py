@@ -2,22 +2,38 @@
 
 Thin on purpose: all logic lives in glossary_core, which knows nothing of MkDocs. Hook modules
 are not reloaded by `mkdocs serve`, so nothing here outlives one build: the glossary is loaded
-afresh in on_config and kept on the config object that belongs to that build.
+afresh in on_config and what a build needs rides on the config object that belongs to it.
+
+The generated pages' Markdown is produced in a second process (glossary_core.background), started
+as soon as the glossary is loaded, while MkDocs works: on_files adds every page as an empty file,
+on_page_read_source hands MkDocs each page's Markdown when it gets there, and on_post_build
+writes the search index, produced last.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary_core.background import Background
 from glossary_core.load import load_glossary
+from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
+from glossary_core.render import slots
 from glossary_core.search_index import SegmenterError
-from glossary_core.site import build_site
+from glossary_core.site import SEARCH_SCRIPTS, publish, segmenter_for
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-_GLOSSARY_KEY = "glossary_terms"  # where this build's Glossary rides on the config
+_BUILD_KEY = "glossary_build"  # where this build's state rides on the config
+
+
+@dataclass
+class _Build:
+    glossary: Glossary
+    outputs: Background
+    pages: set[str] = field(default_factory=set)  # the generated pages' paths, known from on_files
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -27,34 +43,44 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Abort prints its message without a traceback; the problems are the message.
         report = "\n".join(str(p) for p in problems)
         raise Abort(f"{report}\n\n{summary_line(problems)}: the site was not built. Fix them and build again.")
-    config.extra[_GLOSSARY_KEY] = glossary
+    # Started now, so index pages are being written while jieba loads here; the search index
+    # needs the pages' URLs, which on_files sends once MkDocs has made the files.
+    outputs = Background(lambda receive: publish(glossary, lambda uri: receive()[uri]))
+    config.extra[_BUILD_KEY] = _Build(glossary, outputs)
+    try:
+        # The background process has its own segmenter. This one checks, before anything is
+        # built, that jieba works; its dictionary is then shared with Material's search plugin.
+        segmenter_for(glossary)
+    except SegmenterError as error:
+        raise Abort(f"search and linking need jieba: {error}") from None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    try:
-        site = build_site(config.extra[_GLOSSARY_KEY])
-    except SegmenterError as error:
-        raise Abort(f"search and linking need jieba: {error}") from None
+    build = config.extra[_BUILD_KEY]
     out_of_docs = _path_from_docs(config, "")  # once, not per page: it resolves paths on disk
-    for page in site.pages:
-        if files.get_file_from_path(page.uri) is not None:
-            raise Abort(f"docs/{page.uri} clashes with a page the glossary generates: rename or remove docs/{page.uri}")
-        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
-        if page.edit_path:
+    urls: dict[str, str] = {}
+    for slot in slots(build.glossary):
+        if files.get_file_from_path(slot.uri) is not None:
+            raise Abort(f"docs/{slot.uri} clashes with a page the glossary generates: rename or remove docs/{slot.uri}")
+        inclusion = InclusionLevel.UNDEFINED if slot.in_nav else InclusionLevel.NOT_IN_NAV
+        # Empty until on_page_read_source: the Markdown is still being written in the background.
+        file = File.generated(config, slot.uri, content="", inclusion=inclusion)
+        if slot.edit_path:
             # edit_uri is joined to the repository's docs/ URL; step out of docs/ to the YAML file.
-            file.edit_uri = out_of_docs + page.edit_path
+            file.edit_uri = out_of_docs + slot.edit_path
         files.append(file)
-
-    # Our search index replaces Material's for terms; URLs come from MkDocs so they match the site.
-    def page_url(uri: str) -> str:
-        return files.get_file_from_path(uri).url
-
-    names, text = site.search_index_scripts(page_url)
-    files.append(File.generated(config, "search/glossary-names.js", content=names))
-    files.append(File.generated(config, "search/glossary-text.js", content=text))
+        urls[slot.uri] = file.url  # the search index links pages by the URLs MkDocs gives them
+    build.pages.update(urls)
+    build.outputs.send(urls)
     return files
+
+
+def on_page_read_source(page, config: MkDocsConfig) -> str | None:
+    build = config.extra[_BUILD_KEY]
+    if page.file.src_uri not in build.pages:
+        return None  # a page in docs/: MkDocs reads it itself
+    return build.outputs.get(page.file.src_uri)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -63,6 +89,23 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if page.file.generated_by is not None:
         page.meta["search"] = {"exclude": True}
     return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    outputs = config.extra.pop(_BUILD_KEY).outputs
+    try:
+        for path in SEARCH_SCRIPTS:
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(outputs.get(path), encoding="utf-8")
+    finally:
+        outputs.close()
+
+
+def on_build_error(error: Exception) -> None:
+    # The event gets no config, so it cannot reach this build's outputs; close every producer still
+    # running (`mkdocs serve` runs one build at a time) rather than let it work for nothing.
+    Background.close_all()
 
 
 def _path_from_docs(config: MkDocsConfig, project_path: str) -> str:

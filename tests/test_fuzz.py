@@ -8,7 +8,6 @@ one test, so it cannot be used here).
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,9 @@ import yaml
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import Problem
-from glossary_core.schema import term_schema
-from glossary_core.search_index import build_search_index
-from glossary_core.site import build_site
+from glossary_core.render import slots
+from glossary_core.schema import _validator, is_valid, term_schema
+from glossary_core.site import SEARCH_SCRIPTS, build_site, publish
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -119,9 +118,10 @@ def load_and_build(files: dict[str, bytes]) -> list[Problem]:
         assert isinstance(problem, Problem) and problem.path.startswith("glossary/") and problem.line >= 1 and problem.col >= 1
         assert problem.message and "Traceback" not in problem.message
     if not problems:
-        site = build_site(glossary)
-        assert {p.uri for p in site.pages} >= {f"terms/{term_id}.md" for term_id in glossary.terms}
-        json.dumps(build_search_index(site.glossary, lambda uri: uri.removesuffix(".md") + ".html", site.segmenter), ensure_ascii=False)
+        # What the build does: every page and the search index, one after the other.
+        outputs = dict(publish(glossary, lambda uri: uri.removesuffix(".md") + ".html"))
+        assert list(outputs) == [slot.uri for slot in slots(glossary)] + list(SEARCH_SCRIPTS)
+        assert {f"terms/{term_id}.md" for term_id in glossary.terms} <= set(outputs)
     return problems
 
 
@@ -231,6 +231,40 @@ def test_any_unicode_in_every_text_field(texts: dict[tuple, str]) -> None:
             node = node[part]
         node[last] = text
     check({"alpha.yaml": dump(term), "beta.yaml": dump(with_mentions(term))})
+
+
+SCHEMA_PATHS = [(field,) for field in VALID] + [
+    ("summary", "zh"),
+    ("body", "en"),
+    ("aliases", "zh"),
+    ("aliases", "en", 0),
+    ("tags", 0),
+    ("related", 0),
+    ("references", 0),
+    ("references", 0, "title"),
+    ("references", 0, "url"),
+    ("references", 0, "year"),
+]
+
+
+@FUZZ
+@given(st.sampled_from(SCHEMA_PATHS), VALUES, st.booleans())
+def test_the_compiled_schema_never_passes_what_jsonschema_refuses(path: tuple, value: Any, remove: bool) -> None:
+    """validate() trusts the compiled check (fastjsonschema) when it passes a file and asks
+    jsonschema for messages otherwise; a file it passed wrongly would reach the build unchecked."""
+    term = yaml.safe_load(dump(VALID))  # a deep copy
+    *parents, last = path
+    node = term
+    for part in parents:
+        node = node[part]
+    if remove:
+        del node[last]
+    else:
+        node[last] = value
+    refused = list(_validator().iter_errors(term))
+    event("refused" if refused else "accepted")
+    if is_valid(term):
+        assert refused == []
 
 
 def test_the_unfuzzed_terms_build() -> None:

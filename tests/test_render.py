@@ -43,8 +43,8 @@ def test_shared_names_are_found_and_shown_on_each_page(small: Glossary) -> None:
 def test_term_page_edits_its_yaml_and_stays_out_of_the_nav(small: Glossary) -> None:
     page = term_page(small.terms["vector-store"], small)
     assert page.uri == "terms/vector-store.md"
-    assert page.edit_path == "small-glossary/vector-store.yaml"
-    assert page.in_nav is False
+    assert page.slot.edit_path == "small-glossary/vector-store.yaml"
+    assert page.slot.in_nav is False
 
 
 def test_raw_html_in_content_is_inert_but_code_is_kept() -> None:

@@ -12,6 +12,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,13 +51,24 @@ SHARED_NAMES_URI = "shared-names.md"
 
 
 @dataclass(frozen=True)
-class Page:
-    """A page MkDocs should serve as if it were a file in docs/ at `uri`."""
+class Slot:
+    """Where a generated page goes. MkDocs needs every file before any page's Markdown (see slots)."""
 
     uri: str
-    markdown: str
     edit_path: str | None = None  # the YAML file the edit button should open, relative to the project root
     in_nav: bool = True  # term and category pages stay out of the navigation so page weight stays flat
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page MkDocs should serve as if it were a file in docs/ at `slot.uri`."""
+
+    slot: Slot
+    markdown: str
+
+    @property
+    def uri(self) -> str:
+        return self.slot.uri
 
 
 def term_uri(term_id: str) -> str:
@@ -67,13 +79,39 @@ def category_uri(category_id: str) -> str:
     return f"categories/{category_id}.md"
 
 
+def _term_slot(term: Term) -> Slot:
+    return Slot(term_uri(term.id), edit_path=term.source_path, in_nav=False)
+
+
+def _category_slot(category_id: str) -> Slot:
+    return Slot(category_uri(category_id), in_nav=False)
+
+
+def slots(glossary: Glossary) -> list[Slot]:
+    """Every generated page, in the order all_pages() produces them."""
+    return [
+        *(Slot(uri) for uri in (HOME_URI, CATEGORIES_URI, A_Z_URI, SHARED_NAMES_URI, PINYIN_URI)),
+        *(_category_slot(c) for c in glossary.categories),
+        *(_term_slot(t) for t in glossary.terms.values()),
+    ]
+
+
 def all_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None) -> list[Page]:
-    """Every generated page; `texts` holds term texts with automatic links added (see site.py)."""
+    """`texts` holds term texts with automatic links added (see site.py)."""
+    return [*index_pages(glossary), *term_pages(glossary, texts)]
+
+
+def index_pages(glossary: Glossary) -> Iterator[Page]:
+    """Every page but the term pages, one at a time. None needs automatic links; those that need
+    no pinyin either come first, because pypinyin takes seconds to read 10,000 names."""
+    yield from (home_page(glossary), categories_page(glossary), a_z_page(glossary), shared_names_page(glossary))
+    yield pinyin_page(glossary)
+    yield from (category_page(c, glossary) for c in glossary.categories)
+
+
+def term_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None) -> Iterator[Page]:
     texts = texts or {}
-    pages = [term_page(t, glossary, texts.get(t.id)) for t in glossary.terms.values()]
-    pages += [category_page(c, glossary) for c in glossary.categories]
-    pages += [home_page(glossary), categories_page(glossary), a_z_page(glossary), pinyin_page(glossary), shared_names_page(glossary)]
-    return pages
+    return (term_page(t, glossary, texts.get(t.id)) for t in glossary.terms.values())
 
 
 # --- term pages -------------------------------------------------------------------------------
@@ -151,7 +189,7 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
             out.append(f"{i}. [{_md(ref.title)}](<{ref.url}>){year}")
         out.append("")
     out.append(_hover_cards(term, glossary, [text(group, lang) for group in ("summary", "body") for lang in ("zh", "en")]))
-    return Page(here, "\n".join(out), edit_path=term.source_path, in_nav=False)
+    return Page(_term_slot(term), "\n".join(out))
 
 
 def _hover_cards(term: Term, glossary: Glossary, texts: list[str]) -> str:
@@ -235,12 +273,12 @@ def home_page(glossary: Glossary) -> Page:
         "",
     ]
     out += _category_list(glossary, HOME_URI)
-    return Page(HOME_URI, "\n".join(out) + "\n")
+    return Page(Slot(HOME_URI), "\n".join(out) + "\n")
 
 
 def categories_page(glossary: Glossary) -> Page:
     out = [_front_matter(title=UI["categories"]), f"# {UI['categories']}", ""] + _category_list(glossary, CATEGORIES_URI)
-    return Page(CATEGORIES_URI, "\n".join(out) + "\n")
+    return Page(Slot(CATEGORIES_URI), "\n".join(out) + "\n")
 
 
 def _category_list(glossary: Glossary, here: str) -> list[str]:
@@ -262,7 +300,7 @@ def category_page(category_id: str, glossary: Glossary) -> Page:
         "",
     ]
     out += [_term_item(t, here, glossary) for t in terms]
-    return Page(here, "\n".join(out) + "\n", in_nav=False)
+    return Page(_category_slot(category_id), "\n".join(out) + "\n")
 
 
 def a_z_page(glossary: Glossary) -> Page:
@@ -279,7 +317,7 @@ def a_z_page(glossary: Glossary) -> Page:
         letter = first if "A" <= first <= "Z" else "#"
         extra = f" ({_md(expansion)})" if expansion else ""
         groups[letter].append(f"- [{_md(name)}]({term_uri(term.id)}){extra} · {_md(term.zh)}")
-    return Page(A_Z_URI, _lettered_page(UI["a_z"], groups))
+    return Page(Slot(A_Z_URI), _lettered_page(UI["a_z"], groups))
 
 
 def pinyin_page(glossary: Glossary) -> Page:
@@ -288,7 +326,7 @@ def pinyin_page(glossary: Glossary) -> Page:
         groups[pinyin.initial(term)].append(
             f'- [{_md(term.zh)}]({term_uri(term.id)}) <span class="gl-pinyin">{_h(pinyin.spoken(term))}</span> · {_md(term.en)}'
         )
-    return Page(PINYIN_URI, _lettered_page(UI["pinyin"], groups))
+    return Page(Slot(PINYIN_URI), _lettered_page(UI["pinyin"], groups))
 
 
 def _lettered_page(title: str, groups: dict[str, list[str]]) -> str:
@@ -310,7 +348,7 @@ def shared_names_page(glossary: Glossary) -> Page:
         out += [f"## {_md(shown)} {{ #{shared_name_anchor(name)} }}", ""]
         out += [_term_item(glossary.terms[i], SHARED_NAMES_URI, glossary) for i in ids]
         out.append("")
-    return Page(SHARED_NAMES_URI, "\n".join(out))
+    return Page(Slot(SHARED_NAMES_URI), "\n".join(out))
 
 
 # --- shared pieces ----------------------------------------------------------------------------

@@ -2,38 +2,67 @@
 
 The one place that orders the stages, so the MkDocs hook, the benchmarks and the tests build the
 same site: jieba is loaded once, automatic links are found once, and backlinks count them.
+`publish` yields the outputs one by one, in the order MkDocs will ask for them, so they can be
+produced in a second process while MkDocs converts the first ones (see background.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .autolink import Linker
 from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
 from .model import Glossary
-from .render import Page, all_pages
+from .render import Page, all_pages, index_pages, term_pages
 from .search_index import ChineseSegmenter, build_search_index, index_scripts
 from .yaml_source import DocPath
+
+# The search index's two parts, as the site serves them (docs/assets/javascripts/glossary-search.js).
+SEARCH_SCRIPTS = ("search/glossary-names.js", "search/glossary-text.js")
+
+Texts = dict[str, dict[DocPath, str]]  # id -> field -> text with automatic links added
 
 
 @dataclass(frozen=True)
 class Site:
     glossary: Glossary  # with backlinks that include automatic links
-    texts: dict[str, dict[DocPath, str]]  # id -> field -> text with automatic links added
+    texts: Texts
     pages: list[Page]
-    segmenter: ChineseSegmenter
-
-    def search_index_scripts(self, page_url: Callable[[str], str]) -> tuple[str, str]:
-        """The search index's names part and text part, as two classic scripts."""
-        return index_scripts(build_search_index(self.glossary, page_url, self.segmenter))
 
 
-def build_site(glossary: Glossary) -> Site:
-    segmenter = ChineseSegmenter(name for term in glossary.terms.values() for name in term.names)
+def segmenter_for(glossary: Glossary) -> ChineseSegmenter:
+    """jieba with every term name in its dictionary (raises SegmenterError when it cannot be)."""
+    return ChineseSegmenter(name for term in glossary.terms.values() for name in term.names)
+
+
+def build_site(glossary: Glossary, segmenter: ChineseSegmenter | None = None) -> Site:
+    """Every page at once, for tests and benchmarks; the build uses publish()."""
+    linked, texts = link_glossary(glossary, segmenter or segmenter_for(glossary))
+    return Site(linked, texts, all_pages(linked, texts))
+
+
+def publish(glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None) -> Iterator[tuple[str, str]]:
+    """(path, content) of every generated page, in render.slots() order, then of SEARCH_SCRIPTS.
+
+    The order keeps MkDocs busy: it converts the index pages (seconds at 10,000 terms) while jieba
+    loads and the automatic links of every term are found, which the term pages need all of, for
+    backlinks. `page_url` is first called for the search index, after the last page.
+    """
+    for page in index_pages(glossary):
+        yield page.uri, page.markdown
+    segmenter = segmenter or segmenter_for(glossary)
+    linked, texts = link_glossary(glossary, segmenter)
+    for page in term_pages(linked, texts):
+        yield page.uri, page.markdown
+    yield from zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True)
+
+
+def link_glossary(glossary: Glossary, segmenter: ChineseSegmenter) -> tuple[Glossary, Texts]:
+    """Automatic links in every text, and the glossary with backlinks that count them."""
     linker = Linker(glossary, segmenter)
-    texts: dict[str, dict[DocPath, str]] = {}
+    texts: Texts = {}
     links = {term_id: list(targets) for term_id, targets in glossary.links.items()}
     for term in glossary.terms.values():
         texts[term.id] = {}
@@ -54,4 +83,4 @@ def build_site(glossary: Glossary) -> Site:
         links={k: tuple(dict.fromkeys(v)) for k, v in links.items()},
         backlinks={k: tuple(v) for k, v in backlinks.items()},
     )
-    return Site(linked_glossary, texts, all_pages(linked_glossary, texts), segmenter)
+    return linked_glossary, texts

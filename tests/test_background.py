@@ -1,0 +1,134 @@
+"""Outputs produced in a forked process: the same as produced here, failures reported, no hangs."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from glossary_core.background import Background, BackgroundError, Receive, can_fork
+from glossary_core.load import load_glossary
+from glossary_core.render import slots
+from glossary_core.site import SEARCH_SCRIPTS, build_site, publish, segmenter_for
+from support import REPO
+
+forked_only = pytest.mark.skipif(not can_fork(), reason="needs fork (Linux)")
+
+
+def numbers(receive: Receive, count: int = 50) -> Iterator[tuple[str, str]]:
+    for i in range(count):
+        yield f"page-{i}", f"content {i} " * i
+
+
+@pytest.mark.parametrize("fork", [pytest.param(True, marks=forked_only), False], ids=["forked", "in-process"])
+def test_every_output_arrives_whatever_order_it_is_asked_in(fork: bool) -> None:
+    background = Background(numbers, fork=fork)
+    try:
+        wanted = [f"page-{i}" for i in (49, 0, 17, 18, 3)]
+        assert [background.get(key) for key in wanted] == [dict(numbers(lambda: None))[key] for key in wanted]
+        with pytest.raises(BackgroundError, match="no output 'page-0'"):  # each is handed out once
+            background.get("page-0")
+    finally:
+        background.close()
+
+
+@pytest.mark.parametrize("fork", [pytest.param(True, marks=forked_only), False], ids=["forked", "in-process"])
+def test_a_failing_producer_reports_its_traceback(fork: bool) -> None:
+    def failing(receive: Receive) -> Iterator[tuple[str, str]]:
+        yield "first", "fine"
+        raise ValueError("the renderer broke")
+
+    background = Background(failing, fork=fork)
+    try:
+        assert background.get("first") == "fine"
+        with pytest.raises((BackgroundError, ValueError), match="the renderer broke") as raised:
+            background.get("second")
+        if fork:  # from another process, the traceback is the only way to find the bug
+            assert "Traceback" in str(raised.value) and "ValueError" in str(raised.value)
+    finally:
+        background.close()
+
+
+@pytest.mark.parametrize("fork", [pytest.param(True, marks=forked_only), False], ids=["forked", "in-process"])
+def test_a_value_sent_after_the_start_reaches_the_producer(fork: bool) -> None:
+    """The build starts the producer before MkDocs has made its files, and sends their URLs later."""
+
+    def echo(receive: Receive) -> Iterator[tuple[str, str]]:
+        yield "early", "needs nothing"
+        yield "late", f"got {receive()['url']} and again {receive()['url']}"
+
+    background = Background(echo, fork=fork)
+    try:
+        assert background.get("early") == "needs nothing"
+        background.send({"url": "terms/rag.html"})
+        assert background.get("late") == "got terms/rag.html and again terms/rag.html"
+    finally:
+        background.close()
+
+
+@forked_only
+def test_a_producer_that_dies_is_reported_not_waited_for() -> None:
+    def dying(receive: Receive) -> Iterator[tuple[str, str]]:
+        yield "first", "fine"
+        os._exit(3)
+
+    background = Background(dying, fork=True)
+    try:
+        assert background.get("first") == "fine"
+        with pytest.raises(BackgroundError, match="exited early \\(exit code 3\\)"):
+            background.get("second")
+    finally:
+        background.close()
+
+
+@forked_only
+def test_the_producer_runs_ahead_of_a_slow_reader(tmp_path: Path) -> None:
+    """Nobody asks for anything, yet all outputs are produced: a pipe that filled up (64 KiB) would
+    stop the producer until MkDocs asked, and the second core would sit idle."""
+    finished = tmp_path / "finished"
+
+    def large(receive: Receive) -> Iterator[tuple[str, str]]:
+        for i in range(40):
+            yield f"page-{i}", "x" * 1_000_000
+        finished.write_text("all sent")
+        yield "last", "done"
+
+    background = Background(large, fork=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not finished.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert finished.exists(), "the producer stopped while nobody read its outputs"
+        assert background.get("page-39") == "x" * 1_000_000
+    finally:
+        background.close()
+
+
+@forked_only
+def test_close_stops_a_producer_still_at_work() -> None:
+    def endless(receive: Receive) -> Iterator[tuple[str, str]]:
+        yield "first", "fine"
+        while True:
+            time.sleep(1)
+
+    background = Background(endless, fork=True)
+    assert background.get("first") == "fine"
+    process = background._process
+    started = time.monotonic()
+    background.close()
+    assert not process.is_alive() and time.monotonic() - started < 10
+
+
+def test_the_build_publishes_the_same_pages_as_build_site_in_slot_order() -> None:
+    """publish() (the build, page by page) and build_site() (everything at once) agree, and the
+    order is the one the hook adds files in, so MkDocs rarely waits."""
+    glossary, problems = load_glossary(REPO / "glossary", REPO)
+    assert not problems
+    segmenter = segmenter_for(glossary)
+    published = dict(publish(glossary, lambda uri: uri.removesuffix(".md") + ".html", segmenter))
+    assert list(published) == [slot.uri for slot in slots(glossary)] + list(SEARCH_SCRIPTS)
+    assert {page.uri: page.markdown for page in build_site(glossary, segmenter).pages} == {
+        uri: content for uri, content in published.items() if uri not in SEARCH_SCRIPTS
+    }
