@@ -4,8 +4,9 @@ Thin on purpose: all logic lives in glossary_core, which knows nothing of MkDocs
 are not reloaded by `mkdocs serve`, so nothing here outlives one build: the glossary is loaded
 afresh in on_config and what a build needs rides on the config object that belongs to it.
 
-The generated pages' Markdown is produced in a second process (glossary_core.background), started
-as soon as the glossary is loaded, while MkDocs works: on_files adds every page as an empty file,
+The generated pages' Markdown is produced in two forked processes (glossary_core.background) while
+MkDocs works: the index pages' from as soon as the glossary is loaded, the term pages' and the
+search index's from as soon as jieba is. on_files adds every page as an empty file,
 on_page_read_source hands MkDocs each page's Markdown when it gets there, and on_post_build
 writes the search index, produced last.
 """
@@ -19,9 +20,9 @@ from glossary_core.background import Background
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
-from glossary_core.render import slots
+from glossary_core.render import index_slots, term_slots
 from glossary_core.search_index import SegmenterError
-from glossary_core.site import SEARCH_SCRIPTS, publish, segmenter_for
+from glossary_core.site import SEARCH_SCRIPTS, index_outputs, segmenter_for, term_outputs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -32,8 +33,14 @@ _BUILD_KEY = "glossary_build"  # where this build's state rides on the config
 @dataclass
 class _Build:
     glossary: Glossary
-    outputs: Background
-    pages: set[str] = field(default_factory=set)  # the generated pages' paths, known from on_files
+    index_pages: Background
+    term_pages: Background | None = None  # with the search index; started once jieba is loaded
+    source: dict[str, Background] = field(default_factory=dict)  # which one makes each page, from on_files
+
+    def close(self) -> None:
+        for outputs in (self.index_pages, self.term_pages):
+            if outputs is not None:
+                outputs.close()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,16 +50,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Abort prints its message without a traceback; the problems are the message.
         report = "\n".join(str(p) for p in problems)
         raise Abort(f"{report}\n\n{summary_line(problems)}: the site was not built. Fix them and build again.")
-    # Started now, so index pages are being written while jieba loads here; the search index
-    # needs the pages' URLs, which on_files sends once MkDocs has made the files.
-    outputs = Background(lambda receive: publish(glossary, lambda uri: receive()[uri]))
-    config.extra[_BUILD_KEY] = _Build(glossary, outputs)
+    # Index pages need neither jieba nor links: they are written while jieba loads here.
+    build = config.extra[_BUILD_KEY] = _Build(glossary, Background(lambda _: index_outputs(glossary)))
     try:
-        # The background process has its own segmenter. This one checks, before anything is
-        # built, that jieba works; its dictionary is then shared with Material's search plugin.
-        segmenter_for(glossary)
+        # Here, so a broken jieba stops the build before anything is built. Its dictionary is
+        # shared with Material's search plugin, and the term pages' process inherits it.
+        segmenter = segmenter_for(glossary)
     except SegmenterError as error:
         raise Abort(f"search and linking need jieba: {error}") from None
+    # The search index needs the pages' URLs, which on_files sends once MkDocs has made the files.
+    build.term_pages = Background(lambda receive: term_outputs(glossary, segmenter, lambda uri: receive()[uri]))
     return config
 
 
@@ -60,27 +67,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = config.extra[_BUILD_KEY]
     out_of_docs = _path_from_docs(config, "")  # once, not per page: it resolves paths on disk
     urls: dict[str, str] = {}
-    for slot in slots(build.glossary):
-        if files.get_file_from_path(slot.uri) is not None:
-            raise Abort(f"docs/{slot.uri} clashes with a page the glossary generates: rename or remove docs/{slot.uri}")
-        inclusion = InclusionLevel.UNDEFINED if slot.in_nav else InclusionLevel.NOT_IN_NAV
-        # Empty until on_page_read_source: the Markdown is still being written in the background.
-        file = File.generated(config, slot.uri, content="", inclusion=inclusion)
-        if slot.edit_path:
-            # edit_uri is joined to the repository's docs/ URL; step out of docs/ to the YAML file.
-            file.edit_uri = out_of_docs + slot.edit_path
-        files.append(file)
-        urls[slot.uri] = file.url  # the search index links pages by the URLs MkDocs gives them
-    build.pages.update(urls)
-    build.outputs.send(urls)
+    for slots, outputs in ((index_slots, build.index_pages), (term_slots, build.term_pages)):
+        for slot in slots(build.glossary):
+            if files.get_file_from_path(slot.uri) is not None:
+                raise Abort(f"docs/{slot.uri} clashes with a page the glossary generates: rename or remove docs/{slot.uri}")
+            inclusion = InclusionLevel.UNDEFINED if slot.in_nav else InclusionLevel.NOT_IN_NAV
+            # Empty until on_page_read_source: the Markdown is still being written in the background.
+            file = File.generated(config, slot.uri, content="", inclusion=inclusion)
+            if slot.edit_path:
+                # edit_uri is joined to the repository's docs/ URL; step out of docs/ to the YAML file.
+                file.edit_uri = out_of_docs + slot.edit_path
+            files.append(file)
+            urls[slot.uri] = file.url  # the search index links pages by the URLs MkDocs gives them
+            build.source[slot.uri] = outputs
+    build.term_pages.send(urls)
     return files
 
 
 def on_page_read_source(page, config: MkDocsConfig) -> str | None:
-    build = config.extra[_BUILD_KEY]
-    if page.file.src_uri not in build.pages:
+    outputs = config.extra[_BUILD_KEY].source.get(page.file.src_uri)
+    if outputs is None:
         return None  # a page in docs/: MkDocs reads it itself
-    return build.outputs.get(page.file.src_uri)
+    return outputs.get(page.file.src_uri)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -92,14 +100,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    outputs = config.extra.pop(_BUILD_KEY).outputs
+    build = config.extra.pop(_BUILD_KEY)
     try:
         for path in SEARCH_SCRIPTS:
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(outputs.get(path), encoding="utf-8")
+            target.write_text(build.term_pages.get(path), encoding="utf-8")
     finally:
-        outputs.close()
+        build.close()
 
 
 def on_build_error(error: Exception) -> None:

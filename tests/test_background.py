@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from glossary_core.background import Background, BackgroundError, Receive, can_fork
 from glossary_core.load import load_glossary
-from glossary_core.render import slots
-from glossary_core.site import SEARCH_SCRIPTS, build_site, publish, segmenter_for
+from glossary_core.render import index_slots, term_slots
+from glossary_core.site import SEARCH_SCRIPTS, build_site, index_outputs, publish, segmenter_for, term_outputs
 from support import REPO
 
 forked_only = pytest.mark.skipif(not can_fork(), reason="needs fork (Linux)")
@@ -122,13 +122,40 @@ def test_close_stops_a_producer_still_at_work() -> None:
 
 
 def test_the_build_publishes_the_same_pages_as_build_site_in_slot_order() -> None:
-    """publish() (the build, page by page) and build_site() (everything at once) agree, and the
-    order is the one the hook adds files in, so MkDocs rarely waits."""
+    """The build's two producers (index pages; term pages and search index) and build_site()
+    (everything at once) agree, and each produces its pages in the order the hook adds their
+    files, so MkDocs rarely waits."""
     glossary, problems = load_glossary(REPO / "glossary", REPO)
     assert not problems
     segmenter = segmenter_for(glossary)
-    published = dict(publish(glossary, lambda uri: uri.removesuffix(".md") + ".html", segmenter))
-    assert list(published) == [slot.uri for slot in slots(glossary)] + list(SEARCH_SCRIPTS)
-    assert {page.uri: page.markdown for page in build_site(glossary, segmenter).pages} == {
-        uri: content for uri, content in published.items() if uri not in SEARCH_SCRIPTS
-    }
+
+    def page_url(uri: str) -> str:
+        return uri.removesuffix(".md") + ".html"
+
+    index = dict(index_outputs(glossary))
+    terms = dict(term_outputs(glossary, segmenter, page_url))
+    assert list(index) == [slot.uri for slot in index_slots(glossary)]
+    assert list(terms) == [slot.uri for slot in term_slots(glossary)] + list(SEARCH_SCRIPTS)
+    assert dict(publish(glossary, page_url, segmenter)) == index | terms
+    pages = {uri: content for uri, content in (index | terms).items() if uri not in SEARCH_SCRIPTS}
+    assert {page.uri: page.markdown for page in build_site(glossary, segmenter).pages} == pages
+
+
+@forked_only
+def test_sending_a_large_value_does_not_wait_for_the_producer_to_need_it() -> None:
+    """The build sends 10,000 page URLs (far more than a pipe holds) long before the search index
+    reads them; blocking until then stopped MkDocs for 8 seconds."""
+
+    def slow_to_ask(receive: Receive) -> Iterator[tuple[str, str]]:
+        yield "first", "fine"
+        time.sleep(30)
+        yield "late", str(len(receive()))
+
+    background = Background(slow_to_ask, fork=True)
+    try:
+        assert background.get("first") == "fine"
+        started = time.monotonic()
+        background.send({f"terms/term-{i:05d}.md": f"terms/term-{i:05d}.html" for i in range(10_000)})
+        assert time.monotonic() - started < 5
+    finally:
+        background.close()

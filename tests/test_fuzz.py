@@ -16,7 +16,7 @@ import yaml
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import Problem
-from glossary_core.render import slots
+from glossary_core.render import index_slots, term_slots
 from glossary_core.schema import _validator, is_valid, term_schema
 from glossary_core.site import SEARCH_SCRIPTS, build_site, publish
 from hypothesis import HealthCheck, event, given, settings
@@ -120,7 +120,7 @@ def load_and_build(files: dict[str, bytes]) -> list[Problem]:
     if not problems:
         # What the build does: every page and the search index, one after the other.
         outputs = dict(publish(glossary, lambda uri: uri.removesuffix(".md") + ".html"))
-        assert list(outputs) == [slot.uri for slot in slots(glossary)] + list(SEARCH_SCRIPTS)
+        assert list(outputs) == [slot.uri for slot in index_slots(glossary) + term_slots(glossary)] + list(SEARCH_SCRIPTS)
         assert {f"terms/{term_id}.md" for term_id in glossary.terms} <= set(outputs)
     return problems
 

@@ -72,8 +72,16 @@ class Background:
     def send(self, value: Any) -> None:
         """Give the producer the value its `receive()` returns (once per Background)."""
         if self._process is not None:
-            self._late_writer.send(value)
+            # From a thread: a value larger than the pipe's buffer (64 KiB) blocks the sender until
+            # the producer reads it, and the producer reads it only when it needs it.
+            threading.Thread(target=self._send_late, args=(value,), name="glossary-late-input", daemon=True).start()
         self._sent = value
+
+    def _send_late(self, value: Any) -> None:
+        try:
+            self._late_writer.send(value)
+        except OSError:  # closed while sending: the producer was stopped and needs nothing more
+            pass
 
     def get(self, key: str) -> str:
         """The output called `key`, waiting for it if need be; each is handed out once."""

@@ -87,13 +87,17 @@ def _category_slot(category_id: str) -> Slot:
     return Slot(category_uri(category_id), in_nav=False)
 
 
-def slots(glossary: Glossary) -> list[Slot]:
-    """Every generated page, in the order all_pages() produces them."""
+def index_slots(glossary: Glossary) -> list[Slot]:
+    """The pages index_pages() produces, in its order."""
     return [
         *(Slot(uri) for uri in (HOME_URI, CATEGORIES_URI, A_Z_URI, SHARED_NAMES_URI, PINYIN_URI)),
         *(_category_slot(c) for c in glossary.categories),
-        *(_term_slot(t) for t in glossary.terms.values()),
     ]
+
+
+def term_slots(glossary: Glossary) -> list[Slot]:
+    """The pages term_pages() produces, in its order."""
+    return [_term_slot(t) for t in glossary.terms.values()]
 
 
 def all_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None) -> list[Page]:

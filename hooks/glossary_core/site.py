@@ -2,8 +2,9 @@
 
 The one place that orders the stages, so the MkDocs hook, the benchmarks and the tests build the
 same site: jieba is loaded once, automatic links are found once, and backlinks count them.
-`publish` yields the outputs one by one, in the order MkDocs will ask for them, so they can be
-produced in a second process while MkDocs converts the first ones (see background.py).
+`index_outputs` and `term_outputs` yield the outputs one by one, in the order MkDocs will ask for
+them, so they can be produced in other processes while MkDocs converts the first ones (see
+background.py and the hook); `publish` chains the two.
 """
 
 from __future__ import annotations
@@ -44,15 +45,23 @@ def build_site(glossary: Glossary, segmenter: ChineseSegmenter | None = None) ->
 
 
 def publish(glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None) -> Iterator[tuple[str, str]]:
-    """(path, content) of every generated page, in render.slots() order, then of SEARCH_SCRIPTS.
+    """(path, content) of every output: index_outputs(), then term_outputs()."""
+    yield from index_outputs(glossary)
+    yield from term_outputs(glossary, segmenter or segmenter_for(glossary), page_url)
 
-    The order keeps MkDocs busy: it converts the index pages (seconds at 10,000 terms) while jieba
-    loads and the automatic links of every term are found, which the term pages need all of, for
-    backlinks. `page_url` is first called for the search index, after the last page.
-    """
+
+def index_outputs(glossary: Glossary) -> Iterator[tuple[str, str]]:
+    """The index pages, in render.index_slots() order: they need neither jieba nor links."""
     for page in index_pages(glossary):
         yield page.uri, page.markdown
-    segmenter = segmenter or segmenter_for(glossary)
+
+
+def term_outputs(glossary: Glossary, segmenter: ChineseSegmenter, page_url: Callable[[str], str]) -> Iterator[tuple[str, str]]:
+    """The term pages, in render.term_slots() order, then SEARCH_SCRIPTS.
+
+    Every term's automatic links are found before the first page, which needs all its
+    backlinks. `page_url` is first called for the search index, after the last page.
+    """
     linked, texts = link_glossary(glossary, segmenter)
     for page in term_pages(linked, texts):
         yield page.uri, page.markdown
