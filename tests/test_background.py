@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from glossary_core.background import Background, BackgroundError, Receive, can_fork
+from glossary_core.background import Background, BackgroundError, Outputs, Receive, can_fork
 from glossary_core.load import load_glossary
 from glossary_core.render import index_slots, term_slots
 from glossary_core.site import SEARCH_SCRIPTS, build_site, index_outputs, publish, segmenter_for, term_outputs
 from support import REPO
 
 forked_only = pytest.mark.skipif(not can_fork(), reason="needs fork (Linux)")
+both_ways = pytest.mark.parametrize("fork", [pytest.param(True, marks=forked_only), False], ids=["forked", "in-process"])
+
+
+@pytest.fixture
+def start() -> Iterator[Callable[..., Background]]:
+    """Background(outputs, fork=...), closed after the test whatever happened in it."""
+    started: list[Background] = []
+
+    def make(outputs: Outputs, *, fork: bool) -> Background:
+        started.append(Background(outputs, fork=fork))
+        return started[-1]
+
+    yield make
+    for background in started:
+        background.close()
 
 
 def numbers(receive: Receive, count: int = 50) -> Iterator[tuple[str, str]]:
@@ -22,69 +37,57 @@ def numbers(receive: Receive, count: int = 50) -> Iterator[tuple[str, str]]:
         yield f"page-{i}", f"content {i} " * i
 
 
-@pytest.mark.parametrize("fork", [pytest.param(True, marks=forked_only), False], ids=["forked", "in-process"])
-def test_every_output_arrives_whatever_order_it_is_asked_in(fork: bool) -> None:
-    background = Background(numbers, fork=fork)
-    try:
-        wanted = [f"page-{i}" for i in (49, 0, 17, 18, 3)]
-        assert [background.get(key) for key in wanted] == [dict(numbers(lambda: None))[key] for key in wanted]
-        with pytest.raises(BackgroundError, match="no output 'page-0'"):  # each is handed out once
-            background.get("page-0")
-    finally:
-        background.close()
+@both_ways
+def test_every_output_arrives_whatever_order_it_is_asked_in(start: Callable[..., Background], fork: bool) -> None:
+    background = start(numbers, fork=fork)
+    wanted = [f"page-{i}" for i in (49, 0, 17, 18, 3)]
+    assert [background.get(key) for key in wanted] == [dict(numbers(lambda: None))[key] for key in wanted]
+    with pytest.raises(BackgroundError, match="no output 'page-0'"):  # each is handed out once
+        background.get("page-0")
 
 
-@pytest.mark.parametrize("fork", [pytest.param(True, marks=forked_only), False], ids=["forked", "in-process"])
-def test_a_failing_producer_reports_its_traceback(fork: bool) -> None:
+@both_ways
+def test_a_failing_producer_reports_its_traceback(start: Callable[..., Background], fork: bool) -> None:
     def failing(receive: Receive) -> Iterator[tuple[str, str]]:
         yield "first", "fine"
         raise ValueError("the renderer broke")
 
-    background = Background(failing, fork=fork)
-    try:
-        assert background.get("first") == "fine"
-        with pytest.raises((BackgroundError, ValueError), match="the renderer broke") as raised:
-            background.get("second")
-        if fork:  # from another process, the traceback is the only way to find the bug
-            assert "Traceback" in str(raised.value) and "ValueError" in str(raised.value)
-    finally:
-        background.close()
+    background = start(failing, fork=fork)
+    assert background.get("first") == "fine"
+    with pytest.raises((BackgroundError, ValueError), match="the renderer broke") as raised:
+        background.get("second")
+    if fork:  # from another process, the traceback is the only way to find the bug
+        assert "Traceback" in str(raised.value) and "ValueError" in str(raised.value)
 
 
-@pytest.mark.parametrize("fork", [pytest.param(True, marks=forked_only), False], ids=["forked", "in-process"])
-def test_a_value_sent_after_the_start_reaches_the_producer(fork: bool) -> None:
+@both_ways
+def test_a_value_sent_after_the_start_reaches_the_producer(start: Callable[..., Background], fork: bool) -> None:
     """The build starts the producer before MkDocs has made its files, and sends their URLs later."""
 
     def echo(receive: Receive) -> Iterator[tuple[str, str]]:
         yield "early", "needs nothing"
         yield "late", f"got {receive()['url']} and again {receive()['url']}"
 
-    background = Background(echo, fork=fork)
-    try:
-        assert background.get("early") == "needs nothing"
-        background.send({"url": "terms/rag.html"})
-        assert background.get("late") == "got terms/rag.html and again terms/rag.html"
-    finally:
-        background.close()
+    background = start(echo, fork=fork)
+    assert background.get("early") == "needs nothing"
+    background.send({"url": "terms/rag.html"})
+    assert background.get("late") == "got terms/rag.html and again terms/rag.html"
 
 
 @forked_only
-def test_a_producer_that_dies_is_reported_not_waited_for() -> None:
+def test_a_producer_that_dies_is_reported_not_waited_for(start: Callable[..., Background]) -> None:
     def dying(receive: Receive) -> Iterator[tuple[str, str]]:
         yield "first", "fine"
         os._exit(3)
 
-    background = Background(dying, fork=True)
-    try:
-        assert background.get("first") == "fine"
-        with pytest.raises(BackgroundError, match="exited early \\(exit code 3\\)"):
-            background.get("second")
-    finally:
-        background.close()
+    background = start(dying, fork=True)
+    assert background.get("first") == "fine"
+    with pytest.raises(BackgroundError, match="exited early \\(exit code 3\\)"):
+        background.get("second")
 
 
 @forked_only
-def test_the_producer_runs_ahead_of_a_slow_reader(tmp_path: Path) -> None:
+def test_the_producer_runs_ahead_of_a_slow_reader(start: Callable[..., Background], tmp_path: Path) -> None:
     """Nobody asks for anything, yet all outputs are produced: a pipe that filled up (64 KiB) would
     stop the producer until MkDocs asked, and the second core would sit idle."""
     finished = tmp_path / "finished"
@@ -95,15 +98,12 @@ def test_the_producer_runs_ahead_of_a_slow_reader(tmp_path: Path) -> None:
         finished.write_text("all sent")
         yield "last", "done"
 
-    background = Background(large, fork=True)
-    try:
-        deadline = time.monotonic() + 60
-        while not finished.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert finished.exists(), "the producer stopped while nobody read its outputs"
-        assert background.get("page-39") == "x" * 1_000_000
-    finally:
-        background.close()
+    background = start(large, fork=True)
+    deadline = time.monotonic() + 60
+    while not finished.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert finished.exists(), "the producer stopped while nobody read its outputs"
+    assert background.get("page-39") == "x" * 1_000_000
 
 
 @forked_only
@@ -142,7 +142,7 @@ def test_the_build_publishes_the_same_pages_as_build_site_in_slot_order() -> Non
 
 
 @forked_only
-def test_sending_a_large_value_does_not_wait_for_the_producer_to_need_it() -> None:
+def test_sending_a_large_value_does_not_wait_for_the_producer_to_need_it(start: Callable[..., Background]) -> None:
     """The build sends 10,000 page URLs (far more than a pipe holds) long before the search index
     reads them; blocking until then stopped MkDocs for 8 seconds."""
 
@@ -151,11 +151,8 @@ def test_sending_a_large_value_does_not_wait_for_the_producer_to_need_it() -> No
         time.sleep(30)
         yield "late", str(len(receive()))
 
-    background = Background(slow_to_ask, fork=True)
-    try:
-        assert background.get("first") == "fine"
-        started = time.monotonic()
-        background.send({f"terms/term-{i:05d}.md": f"terms/term-{i:05d}.html" for i in range(10_000)})
-        assert time.monotonic() - started < 5
-    finally:
-        background.close()
+    background = start(slow_to_ask, fork=True)
+    assert background.get("first") == "fine"
+    started = time.monotonic()
+    background.send({f"terms/term-{i:05d}.md": f"terms/term-{i:05d}.html" for i in range(10_000)})
+    assert time.monotonic() - started < 5

@@ -17,6 +17,7 @@ this process, in the same order.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 import threading
@@ -78,10 +79,9 @@ class Background:
         self._sent = value
 
     def _send_late(self, value: Any) -> None:
-        try:
+        # OSError: closed while sending, because the producer was stopped and needs nothing more.
+        with contextlib.suppress(OSError):
             self._late_writer.send(value)
-        except OSError:  # closed while sending: the producer was stopped and needs nothing more
-            pass
 
     def get(self, key: str) -> str:
         """The output called `key`, waiting for it if need be; each is handed out once."""
