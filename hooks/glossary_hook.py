@@ -21,8 +21,8 @@ from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
 from glossary_core.render import index_slots, term_slots
-from glossary_core.search_index import SegmenterError
-from glossary_core.site import SEARCH_SCRIPTS, index_outputs, segmenter_for, term_outputs
+from glossary_core.search_index import SegmenterError, segmenter_for
+from glossary_core.site import SEARCH_SCRIPTS, index_outputs, term_outputs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -65,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = config.extra[_BUILD_KEY]
-    out_of_docs = _path_from_docs(config, "")  # once, not per page: it resolves paths on disk
+    out_of_docs = _docs_to_project_root(config)  # once, not per page: it resolves paths on disk
     urls: dict[str, str] = {}
     for slots, outputs in ((index_slots, build.index_pages), (term_slots, build.term_pages)):
         for slot in slots(build.glossary):
@@ -116,8 +116,8 @@ def on_build_error(error: Exception) -> None:
     Background.close_all()
 
 
-def _path_from_docs(config: MkDocsConfig, project_path: str) -> str:
+def _docs_to_project_root(config: MkDocsConfig) -> str:
+    """The relative path from docs/ up to the project root: '../' for this site."""
     docs = Path(config.docs_dir).resolve()
     root = Path(config.config_file_path).resolve().parent
-    depth = len(docs.relative_to(root).parts)
-    return "../" * depth + project_path
+    return "../" * len(docs.relative_to(root).parts)

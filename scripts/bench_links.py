@@ -17,7 +17,7 @@ from pathlib import Path
 
 from glossary_core.autolink import Linker
 from glossary_core.load import TEXT_FIELDS, load_glossary, source_text
-from glossary_core.search_index import ChineseSegmenter
+from glossary_core.search_index import segmenter_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling generator, run as a script here
 from synthetic_glossary import write_glossary  # noqa: E402
@@ -32,7 +32,7 @@ def measure(count: int, tmp: Path) -> tuple[float, float, int]:
     write_glossary(count, folder)
     glossary, problems = load_glossary(folder)
     assert not problems, problems[:3]
-    segmenter = ChineseSegmenter(n for t in glossary.terms.values() for n in t.names)
+    segmenter = segmenter_for(glossary)
     start = time.process_time()
     linker = Linker(glossary, segmenter)
     automaton_seconds = time.process_time() - start

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from glossary_core.load import load_glossary
-from glossary_core.search_index import ChineseSegmenter, build_search_index, index_scripts
+from glossary_core.search_index import build_search_index, index_scripts
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
@@ -109,8 +109,7 @@ def main() -> int:
         write_glossary(10_000, Path(tmp) / "g10k")
         synthetic, problems = load_glossary(Path(tmp) / "g10k")
         assert not problems, problems[:3]
-        segmenter = ChineseSegmenter(n for t in synthetic.terms.values() for n in t.names)
-        names, text = index_scripts(build_search_index(synthetic, lambda uri: uri[:-3] + ".html", segmenter))
+        names, text = index_scripts(build_search_index(synthetic, lambda uri: uri[:-3] + ".html"))
         names_file.write_text(names, encoding="utf-8")
         text_file.write_text(text, encoding="utf-8")
         first = next(iter(synthetic.terms.values())).zh[:2]

@@ -175,17 +175,19 @@ def _is_required(path: DocPath) -> bool:
     """Whether the schema requires the field at `path` (list items never are)."""
     if not path or isinstance(path[-1], int):
         return False
-    node = term_schema()
-    for part in path[:-1]:
-        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
-    return path[-1] in node.get("required", [])
+    return path[-1] in _schema_at(path[:-1]).get("required", [])
 
 
 def _field_help(path: DocPath) -> str:
+    return _schema_at(path).get("description", "see schema/term.schema.json").split("。")[0]
+
+
+def _schema_at(path: DocPath) -> dict[str, Any]:
+    """The part of the schema that describes the value at `path` ({} where it describes none)."""
     node = term_schema()
     for part in path:
         node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
-    return node.get("description", "see schema/term.schema.json").split("。")[0]
+    return node
 
 
 def _describe(value: Any) -> str:

@@ -120,6 +120,11 @@ class ChineseSegmenter:
         return out
 
 
+def segmenter_for(glossary: Glossary) -> ChineseSegmenter:
+    """jieba with every term name in its dictionary (raises SegmenterError when it cannot be)."""
+    return ChineseSegmenter(name for term in glossary.terms.values() for name in term.names)
+
+
 def han_bigrams(text: str) -> set[str]:
     return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
@@ -136,7 +141,7 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
     `page_url` turns a page path such as terms/rag.md into the URL the site serves it at.
     """
     terms = list(glossary.terms.values())
-    segmenter = segmenter or ChineseSegmenter(n for t in terms for n in t.names)
+    segmenter = segmenter or segmenter_for(glossary)
     words: dict[str, list[int]] = defaultdict(list)
     grams: dict[str, list[int]] = defaultdict(list)
     docs, names, summaries = [], [], []

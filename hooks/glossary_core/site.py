@@ -17,7 +17,7 @@ from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
 from .model import Glossary
 from .render import Page, all_pages, index_pages, term_pages
-from .search_index import ChineseSegmenter, build_search_index, index_scripts
+from .search_index import ChineseSegmenter, build_search_index, index_scripts, segmenter_for
 from .yaml_source import DocPath
 
 # The search index's two parts, as the site serves them (docs/assets/javascripts/glossary-search.js).
@@ -33,13 +33,8 @@ class Site:
     pages: list[Page]
 
 
-def segmenter_for(glossary: Glossary) -> ChineseSegmenter:
-    """jieba with every term name in its dictionary (raises SegmenterError when it cannot be)."""
-    return ChineseSegmenter(name for term in glossary.terms.values() for name in term.names)
-
-
 def build_site(glossary: Glossary, segmenter: ChineseSegmenter | None = None) -> Site:
-    """Every page at once, for tests and benchmarks; the build uses publish()."""
+    """Every page at once, for tests and benchmarks; the build uses index_outputs() and term_outputs()."""
     linked, texts = link_glossary(glossary, segmenter or segmenter_for(glossary))
     return Site(linked, texts, all_pages(linked, texts))
 
