@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(PY) -m mkdocs
 
-.PHONY: serve build check check-links test bench bench-search bench-links coverage clean new-term
+.PHONY: serve build check check-links test bench bench-search bench-links coverage clean new-term stale
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,6 +22,9 @@ build: $(STAMP)  ## a strict build into site/
 
 check: $(STAMP)  ## check every term file without building
 	$(PY) scripts/check.py
+
+stale: $(STAMP)  ## entries whose facts were last checked over 12 months ago, oldest first
+	$(PY) scripts/stale.py
 
 check-links: $(STAMP)  ## a strict build into site/, then every internal link and #anchor in it must resolve
 	$(MKDOCS) build --strict --clean

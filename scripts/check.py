@@ -6,16 +6,20 @@
                                                 still checked against the whole glossary)
     python scripts/check.py --format github     GitHub annotations, one per problem
 
-Exit status: 0 when there is no problem, 1 when there is any.
+Entries whose facts were last checked (`reviewed`) more than 12 months ago are reported as
+warnings: they do not fail the check. `make stale` lists them, oldest first.
+
+Exit status: 0 when there is no problem (warnings allowed), 1 when there is any.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
-from glossary_core.load import load_glossary, shown_path
+from glossary_core.load import load_glossary, shown_path, stale_terms
 from glossary_core.problems import summary_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
 
     for problem in problems:
         print(problem.github_annotation() if args.format == "github" else problem)
+    stale = [t for t in stale_terms(glossary, date.today()) if not args.files or t.source_path in wanted]
+    for term in stale:
+        warning = f"not reviewed since {term.reviewed}: check its facts, then set reviewed to the day you did (make stale lists all)"
+        shown = f"::warning file={term.source_path},line=1::{warning}" if args.format == "github" else f"{term.source_path}:1:1: warning: {warning}"
+        print(shown)
+    # Problems go to stdout and the summary to stderr: flushing first keeps the summary on a line
+    # of its own after them when both streams go to one terminal or pipe.
+    sys.stdout.flush()
     if problems:
         print(summary_line(problems), file=sys.stderr)
         return 1

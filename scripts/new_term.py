@@ -19,6 +19,7 @@ import sys
 import tempfile
 import textwrap
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -85,12 +86,13 @@ def create_term(glossary_dir: Path, term_id: str, zh: str, en: str, category: st
     return path
 
 
-def render(term_id: str, zh: str, en: str, category: str) -> str:
+def render(term_id: str, zh: str, en: str, category: str, today: date | None = None) -> str:
     """The term file: every field with its note from the schema, placeholders where text is needed.
 
     The notes and examples are read from schema/term.schema.json, so the template cannot drift
     from the rules the checker applies.
     """
+    today = today or date.today()
     lines = [
         SCHEMA_LINE,
         "# 由 scripts/new_term.py 生成。请替换所有“待补充”和“TODO”，写好后运行 make check。",
@@ -99,6 +101,8 @@ def render(term_id: str, zh: str, en: str, category: str) -> str:
         "",
         *_note("id"),
         f"id: {term_id}",
+        *_note("former_ids"),
+        f"# former_ids: {_flow(_example('former_ids'))}",
         *_note("zh"),
         f"zh: {_scalar(zh)}",
         *_note("en"),
@@ -110,11 +114,18 @@ def render(term_id: str, zh: str, en: str, category: str) -> str:
         *_note("aliases"),
         "aliases:",
         *_note("aliases", "zh", indent=2),
+        *_alias_forms(indent=2),
         f"  # 例 e.g. {_flow(_example('aliases', 'zh'))}",
         "  zh: []",
         *_note("aliases", "en", indent=2),
         f"  # 例 e.g. {_flow(_example('aliases', 'en'))}",
         "  en: []",
+        *_note("authority"),
+        *_note("authority", "zh"),
+        *_note("authority", "en"),
+        f"# authority: {_flow(_example('authority'))}",
+        *_note("search_keywords"),
+        f"# search_keywords: {_flow(_example('search_keywords'))}",
         *_note("category"),
         *(f"#   {c.id:<19} {c.zh} · {c.en}" for c in categories().values()),
         f"category: {category}",
@@ -146,8 +157,17 @@ def render(term_id: str, zh: str, en: str, category: str) -> str:
         "# 例 e.g.",
         "# references:",
         *(f"#   {'-' if i == 0 else ' '} {key}: {_flow(value)}" for i, (key, value) in enumerate(_example("references")[0].items())),
+        *_note("reviewed"),
+        f"reviewed: {today.isoformat()}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _alias_forms(indent: int) -> list[str]:
+    """How a name's status is written, from the schema: a plain string, or a mapping."""
+    spec = _node("aliases", "zh")["items"]["anyOf"][1]["properties"]
+    prefix = " " * indent + "# "
+    return [f"{prefix}{key}: {field['description']}" for key, field in spec.items()]
 
 
 # Where a bilingual description switches language: after 。 before Latin text, or after ". " before Chinese.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from glossary_core.autolink import Linker
-from glossary_core.model import Bilingual, Glossary, Term
+from glossary_core.model import Alias, Bilingual, Glossary, Term
 from glossary_core.render import term_page
 from glossary_core.schema import categories
 from glossary_core.search_index import ChineseSegmenter
@@ -24,8 +24,8 @@ TERMS = [
     _term("data", "数据", "Data"),
     _term("chain", "链", "Chain", category="tools"),
     _term("meta", "Meta", "Meta", category="companies-products"),
-    _term("ai-agent", "AI 智能体", "AI agent", aliases_en=("Agent",)),
-    _term("rl-agent", "强化学习智能体", "RL agent", aliases_en=("Agent",)),
+    _term("ai-agent", "AI 智能体", "AI agent", aliases=(Alias("Agent", "en"),)),
+    _term("rl-agent", "强化学习智能体", "RL agent", aliases=(Alias("Agent", "en"),)),
     _term("page", "本页术语", "This page"),
 ]
 

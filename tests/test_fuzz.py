@@ -29,13 +29,14 @@ VALID: dict[str, Any] = {
     "zh": "阿尔法",
     "en": "Alpha",
     "abbr": "ALP",
-    "aliases": {"zh": ["阿尔法项"], "en": ["alpha term"]},
+    "aliases": {"zh": ["阿尔法项", {"name": "阿尔发", "status": "discouraged", "reason": "音译用字不规范。"}], "en": ["alpha term"]},
     "category": "concepts",
     "tags": ["greek"],
     "summary": {"zh": "这是一个用于测试的术语定义。", "en": "A term definition that exists only for testing."},
     "body": {"zh": "正文提到贝塔，见[[beta]]。", "en": "Body text about Beta, see [[beta|the beta term]]."},
     "related": ["beta"],
     "references": [{"title": "A paper", "url": "https://example.org/a", "year": 2020}],
+    "reviewed": "2026-11-20",
 }
 # A second term whose body mentions the first one's names as plain text, so automatic links,
 # backlinks, shared names and hover cards all meet the fuzzed names (see with_mentions).
@@ -47,6 +48,7 @@ BETA: dict[str, Any] = {
     "related": ["alpha"],
     "summary": {"zh": "另一个仅用于测试的术语。", "en": "Another term, used for testing only."},
     "body": {"zh": "提到阿尔法和阿尔法项。", "en": "Mentions Alpha, the alpha term and ALP."},
+    "reviewed": "2026-11-20",
 }
 FIELD_NAMES = [name for name in term_schema()["properties"]] + ["title", "url", "year"]
 
@@ -202,6 +204,8 @@ TEXT_PATHS = [
     ("abbr",),
     ("aliases", "zh", 0),
     ("aliases", "en", 0),
+    ("aliases", "zh", 1, "name"),
+    ("aliases", "zh", 1, "reason"),
     ("summary", "zh"),
     ("summary", "en"),
     ("body", "zh"),
@@ -214,8 +218,10 @@ def fitted(path: tuple) -> st.SearchStrategy[str]:
     """TEXT padded or cut to the schema's length limits for the field, so most examples load and
     reach the build instead of stopping at 'too short'."""
     node = term_schema()
-    for part in path:
+    for depth, part in enumerate(path, 1):
         node = node["items"] if isinstance(part, int) else node["properties"][part]
+        if "anyOf" in node:  # an alias: a plain string, or a mapping when the path goes on into it
+            node = node["anyOf"][1 if depth < len(path) else 0]
     low, high = node.get("minLength", 0), node.get("maxLength", 10_000)
     return TEXT.map(lambda text: (text + "填充 filler" * low)[:high] if len(text) < low else text[:high])
 

@@ -15,7 +15,7 @@ def test_yaml_1_1_surprises_stay_text() -> None:
     assert problems == []
     term = glossary.terms["alpha"]
     assert (term.zh, term.en, term.abbr) == ("NO", "on", "1e3")
-    assert term.aliases_en == ("yes", "off", "2024-01-01", "0x1F")
+    assert [a.name for a in term.aliases_in("en")] == ["yes", "off", "2024-01-01", "0x1F"]
 
 
 def test_byte_order_mark_is_accepted() -> None:

@@ -7,7 +7,7 @@ import json
 
 import jieba
 import pytest
-from glossary_core.model import Bilingual, Glossary, Term
+from glossary_core.model import Alias, Bilingual, Glossary, Term
 from glossary_core.schema import categories
 from glossary_core.search_index import (
     DOC_SEPARATOR,
@@ -30,7 +30,8 @@ def _glossary() -> Glossary:
         Bilingual("先检索再生成。", "Retrieve, then generate."),
         Bilingual("所有权重都冻结。", "Weights stay frozen."),
         abbr="RAG",
-        aliases_zh=("检索增强",),
+        aliases=(Alias("检索增强", "zh"), Alias("回收增强", "zh", "discouraged", "不是这个意思。")),
+        search_keywords=("稠密检索",),
     )
     lora = Term(
         "lora",
@@ -58,8 +59,9 @@ def test_index_parts_and_posting_encoding() -> None:
     index = build_search_index(_glossary(), lambda uri: uri.replace(".md", ".html"))
     names = index["names"]
     assert names["docs"] == [
-        ["terms/lora.html", "低秩适配", "Low-rank adaptation", "LoRA"],
-        ["terms/rag.html", "检索增强生成", "Retrieval-augmented generation", "RAG"],
+        ["terms/lora.html", "低秩适配", "Low-rank adaptation", "LoRA", ["", "", ""]],
+        # Names other than headwords and abbreviations keep their written form, so a result can say which matched.
+        ["terms/rag.html", "检索增强生成", "Retrieval-augmented generation", "RAG", ["", "", "", "检索增强", "回收增强", "稠密检索"]],
     ]
     rag_names = names["names"].split(DOC_SEPARATOR)[1]
     assert (
@@ -70,8 +72,12 @@ def test_index_parts_and_posting_encoding() -> None:
         + "retrievalaugmentedgeneration"
         + NAME_KINDS["abbr"]
         + "rag"
-        + NAME_KINDS["alias"]
+        + NAME_KINDS["accepted"]
         + "检索增强"
+        + NAME_KINDS["discouraged"]
+        + "回收增强"
+        + NAME_KINDS["keyword"]
+        + "稠密检索"
     )
     text = index["text"]
     grams = [text["grams"][i : i + 2] for i in range(0, len(text["grams"]), 2)]

@@ -57,7 +57,7 @@ class Linker:
         self._segmenter = segmenter
         written: dict[str, list[_Name]] = {}
         for term in glossary.terms.values():
-            for name in dict.fromkeys(term.names):
+            for name in dict.fromkeys(term.proper_names):
                 if _too_short(name):
                     continue
                 # A name several terms use links to all of them (a choice); load found those already.

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .inline_links import find_inline_links
-from .model import Bilingual, Glossary, Reference, Term, fold_name
+from .model import Alias, Bilingual, Glossary, Reference, Term, fold_name
 from .problems import Problem, excerpt
 from .schema import ID_RULE, categories, dotted, is_valid_id, validate
 from .yaml_source import DocPath, SourceMap, read_term_file
@@ -80,7 +81,7 @@ def _link_marks_in_names(data: dict[str, Any], source: SourceMap) -> list[Proble
     aliases = data.get("aliases") or {}
     names: list[tuple[DocPath, str]] = [(("zh",), data["zh"]), (("en",), data["en"])]
     names += [(("abbr",), data["abbr"])] if "abbr" in data else []
-    names += [(("aliases", lang, i), name) for lang in ("zh", "en") for i, name in enumerate(aliases.get(lang) or ())]
+    names += [(("aliases", lang, i), alias_name(item)) for lang in ("zh", "en") for i, item in enumerate(aliases.get(lang) or ())]
     problems = []
     for path, name in names:
         mark = "[[" if "[[" in name else "]]" if "]]" in name else None
@@ -91,15 +92,30 @@ def _link_marks_in_names(data: dict[str, Any], source: SourceMap) -> list[Proble
     return problems
 
 
+def alias_name(item: str | dict[str, Any]) -> str:
+    """An alias is written as a plain string or as a mapping with its status: the name either way."""
+    return item if isinstance(item, str) else item["name"]
+
+
+def _alias_from(item: str | dict[str, Any], lang: str) -> Alias:
+    if isinstance(item, str):
+        return Alias(item, lang)
+    return Alias(item["name"], lang, item.get("status", "accepted"), item.get("reason"), item.get("authority"), item.get("shared", False))
+
+
 def _term_from(data: dict[str, Any], shown: str) -> Term:
     aliases = data.get("aliases") or {}
+    authority = data.get("authority")
     return Term(
         id=data["id"],
         zh=data["zh"],
         en=data["en"],
         abbr=data.get("abbr"),
-        aliases_zh=tuple(aliases.get("zh") or ()),
-        aliases_en=tuple(aliases.get("en") or ()),
+        aliases=tuple(_alias_from(item, lang) for lang in ("zh", "en") for item in aliases.get(lang) or ()),
+        authority=Bilingual(authority.get("zh", ""), authority.get("en", "")) if authority else None,
+        search_keywords=tuple(data.get("search_keywords") or ()),
+        reviewed=data["reviewed"],
+        former_ids=tuple(data.get("former_ids") or ()),
         category=data["category"],
         tags=tuple(data.get("tags") or ()),
         summary=Bilingual(data["summary"]["zh"], data["summary"]["en"]),
@@ -146,6 +162,9 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple
             else:
                 first_with[name] = term
 
+    problems.extend(_names_owned_elsewhere(terms, sources))
+    problems.extend(_review_dates(terms, sources))
+
     links: dict[str, list[str]] = {}
     for term in terms.values():
         source = sources[term.id]
@@ -182,7 +201,7 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple
 
     holders: dict[str, list[str]] = defaultdict(list)
     for term in terms.values():
-        for name in dict.fromkeys(fold_name(n) for n in term.names):
+        for name in dict.fromkeys(fold_name(n) for n in term.proper_names):
             holders[name].append(term.id)
 
     glossary = Glossary(
@@ -193,6 +212,66 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple
         shared_names={name: tuple(ids) for name, ids in holders.items() if len(ids) > 1},
     )
     return glossary, problems
+
+
+def _names_owned_elsewhere(terms: dict[str, Term], sources: dict[str, SourceMap]) -> list[Problem]:
+    """An alias may not be another entry's headword or abbreviation: one name, one meaning.
+
+    A name that really does stand for several concepts is marked `shared: true`, and readers
+    choose on the shared-names page. A discouraged name may equal another headword: it is listed
+    precisely because people use it for the wrong concept.
+    """
+    owner: dict[str, Term] = {}
+    for term in terms.values():
+        for name in (term.zh, term.en, *((term.abbr,) if term.abbr else ())):
+            owner.setdefault(fold_name(name), term)
+    problems = []
+    for term in terms.values():
+        position = {lang: 0 for lang in ("zh", "en")}
+        for alias in term.aliases:
+            index = position[alias.lang]
+            position[alias.lang] += 1
+            other = owner.get(fold_name(alias.name))
+            if other is None or other.id == term.id or alias.shared or alias.status == "discouraged":
+                continue
+            source = sources[term.id]
+            pos = source.at(("aliases", alias.lang, index))
+            message = (
+                f"the alias '{alias.name}' is a name of {other.source_path} ('{other.zh}' · '{other.en}'): remove it here, "
+                "or, if the name really stands for both, write it as {name: ..., shared: true} so readers choose between them"
+            )
+            problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+    return problems
+
+
+def _review_dates(terms: dict[str, Term], sources: dict[str, SourceMap]) -> list[Problem]:
+    """`reviewed` must be a real date, and not one in the future."""
+    problems = []
+    for term in terms.values():
+        try:
+            day = date.fromisoformat(term.reviewed)
+        except ValueError:
+            message = f"reviewed: '{term.reviewed}' is not a date: write the day the facts were checked as YYYY-MM-DD"
+        else:
+            if day <= date.today():
+                continue
+            message = f"reviewed: {term.reviewed} is in the future: write the day the facts were last checked"
+        source = sources[term.id]
+        pos = source.at(("reviewed",))
+        problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+    return problems
+
+
+def stale_terms(glossary: Glossary, today: date, months: int = 12) -> list[Term]:
+    """Terms whose facts were last checked more than `months` months before `today`, oldest first."""
+    cutoff = _months_before(today, months)
+    old = [t for t in glossary.terms.values() if date.fromisoformat(t.reviewed) < cutoff]
+    return sorted(old, key=lambda t: (t.reviewed, t.id))
+
+
+def _months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, 28))
 
 
 def source_text(term: Term, path: DocPath) -> str:

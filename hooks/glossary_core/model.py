@@ -20,6 +20,21 @@ class Reference:
     year: int | None = None
 
 
+# What a name other than the headword is: accepted (也作), discouraged (不推荐, with a reason for
+# readers) or former (旧称). Search finds a term from all three; pages show them apart.
+NAME_STATUSES = ("accepted", "discouraged", "former")
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    lang: str  # "zh" or "en": the list it was written in
+    status: str = "accepted"
+    reason: str | None = None
+    authority: str | None = None
+    shared: bool = False  # another entry has this name too, on purpose: readers choose between them
+
+
 @dataclass(frozen=True)
 class Term:
     id: str
@@ -29,8 +44,11 @@ class Term:
     summary: Bilingual
     body: Bilingual
     abbr: str | None = None
-    aliases_zh: tuple[str, ...] = ()
-    aliases_en: tuple[str, ...] = ()
+    aliases: tuple[Alias, ...] = ()
+    authority: Bilingual | None = None  # who recommends each headword, where the entry says
+    search_keywords: tuple[str, ...] = ()  # kinds, parts, example values: found by search, never shown as names
+    reviewed: str = ""  # YYYY-MM-DD: when the entry's facts were last checked
+    former_ids: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
@@ -40,7 +58,17 @@ class Term:
     @property
     def names(self) -> tuple[str, ...]:
         """Every name a reader may use for this term: headwords first, then abbreviation and aliases."""
-        return (self.zh, self.en, *((self.abbr,) if self.abbr else ()), *self.aliases_zh, *self.aliases_en)
+        return (self.zh, self.en, *((self.abbr,) if self.abbr else ()), *(a.name for a in self.aliases))
+
+    @property
+    def proper_names(self) -> tuple[str, ...]:
+        """Names that really mean this term (all but discouraged ones): prose mentioning them is
+        linked here, and two terms holding one of them share it."""
+        return (self.zh, self.en, *((self.abbr,) if self.abbr else ()), *(a.name for a in self.aliases if a.status != "discouraged"))
+
+    def aliases_in(self, lang: str, *statuses: str) -> tuple[Alias, ...]:
+        """Aliases written in one language, optionally only those of the given statuses."""
+        return tuple(a for a in self.aliases if a.lang == lang and (not statuses or a.status in statuses))
 
 
 @dataclass(frozen=True)
@@ -58,7 +86,7 @@ class Glossary:
         """Names of this term that other terms use too, each with those other ids."""
         term = self.terms[term_id]
         out = {}
-        for name in term.names:
+        for name in term.proper_names:
             ids = self.shared_names.get(fold_name(name), ())
             if len(ids) > 1 and name not in out:
                 out[name] = tuple(i for i in ids if i != term_id)

@@ -18,7 +18,7 @@ from functools import cache
 
 from . import pinyin
 from .inline_links import INLINE_LINK, replace_inline_links
-from .model import Glossary, Term, fold_name
+from .model import Alias, Bilingual, Glossary, Term, fold_name
 
 CHOICE = "+"  # joins the ids of a shared name in an automatic link: [[ai-agent+rl-agent|agent]]
 
@@ -28,7 +28,12 @@ UI = {
     "site_en": "Bilingual AI Glossary",
     "category": "分类 · Category",
     "tags": "标签 · Tags",
-    "aliases": "别名 · Also called",
+    "recommended": "推荐名称 · Recommended",
+    "accepted": "也作 · Also called",
+    "former": "旧称 · Former names",
+    "discouraged": "不推荐 · Discouraged",
+    "reviewed": "审校于 · Reviewed",
+    "recently_reviewed": "最近更新 · Recently updated",
     "zh_section": "中文",
     "en_section": "English",
     "related": "相关术语 · Related terms",
@@ -141,10 +146,8 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         f"**{UI['category']}**：[{_md(category.zh)} · {_md(category.en)}]({_rel(here, category_uri(category.id))})"
         + (f" · **{UI['tags']}**：" + " ".join(f"`{tag}`" for tag in term.tags) if term.tags else ""),
     ]
-    aliases = [*term.aliases_zh, *term.aliases_en]
-    if aliases:
-        out += ["", f"**{UI['aliases']}**：" + " · ".join(_md(a) for a in aliases)]
-    out += ["", "</div>", ""]
+    out += _names_block(term)
+    out += ["", f"**{UI['reviewed']}**：{_md(term.reviewed)}" if term.reviewed else "", "", "</div>", ""]
 
     shared = glossary.sharing_a_name_with(term.id)
     if shared:
@@ -194,6 +197,28 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         out.append("")
     out.append(_hover_cards(term, glossary, [text(group, lang) for group in ("summary", "body") for lang in ("zh", "en")]))
     return Page(_term_slot(term), "\n".join(out))
+
+
+def _names_block(term: Term) -> list[str]:
+    """Which names to write: the headwords first, then accepted, former and discouraged names,
+    the last two with the reason a reader should know."""
+    authority = term.authority or Bilingual("", "")
+
+    def headword(name: str, source: str) -> str:
+        return _md(name) + (f"（{_md(source)}）" if source else "")
+
+    def alias(a: Alias) -> str:
+        notes = "；".join(_md(note) for note in (a.reason, a.authority) if note)
+        name = f'<span lang="en">{_h(a.name)}</span>' if a.lang == "en" else _md(a.name)
+        return name + (f"（{notes}）" if notes else "")
+
+    out = ["", f"**{UI['recommended']}**：{headword(term.zh, authority.zh)} · {headword(term.en, authority.en)}"]
+    for status in ("accepted", "former", "discouraged"):
+        names = [a for a in term.aliases if a.status == status]
+        if names:
+            css = "" if status == "accepted" else f"{{: .gl-names-{status} }}"
+            out += ["", f"**{UI[status]}**：" + " · ".join(alias(a) for a in names), *([css] if css else [])]
+    return out
 
 
 def _hover_cards(term: Term, glossary: Glossary, texts: list[str]) -> str:
@@ -277,7 +302,16 @@ def home_page(glossary: Glossary) -> Page:
         "",
     ]
     out += _category_list(glossary, HOME_URI)
+    out += ["", f"## {UI['recently_reviewed']} {{ #recent }}", ""]
+    out += [f"- {term.reviewed} · {_term_link(term, HOME_URI, both=True)}" for term in recently_reviewed(glossary)]
     return Page(Slot(HOME_URI), "\n".join(out) + "\n")
+
+
+def recently_reviewed(glossary: Glossary, count: int = 12) -> list[Term]:
+    """The terms checked most recently, newest first; ties by name, so the list is stable.
+    ISO dates sort as text."""
+    by_name = sorted((t for t in glossary.terms.values() if t.reviewed), key=lambda t: t.zh)
+    return sorted(by_name, key=lambda t: t.reviewed, reverse=True)[:count]
 
 
 def categories_page(glossary: Glossary) -> Page:
@@ -348,7 +382,7 @@ def shared_names_page(glossary: Glossary) -> Page:
     out.append("同一个名称或缩写可能指不同的概念。Some names and abbreviations stand for more than one concept.")
     out.append("")
     for name, ids in sorted(glossary.shared_names.items()):
-        shown = next(n for n in glossary.terms[ids[0]].names if fold_name(n) == name)
+        shown = next(n for n in glossary.terms[ids[0]].proper_names if fold_name(n) == name)
         out += [f"## {_md(shown)} {{ #{shared_name_anchor(name)} }}", ""]
         out += [_term_item(glossary.terms[i], SHARED_NAMES_URI, glossary) for i in ids]
         out.append("")

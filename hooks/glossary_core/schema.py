@@ -104,6 +104,12 @@ def _explain(error: jsonschema.ValidationError, source: SourceMap) -> list[Probl
         pos = source.at(p, key=key)
         return Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col))
 
+    if kind == "anyOf":  # an alias: text, or a mapping with its status; explain against the form it was written in
+        branch = 1 if isinstance(value, dict) else 0
+        inner = [e for e in error.context or () if e.schema_path and e.schema_path[0] == branch]
+        if isinstance(value, (str, dict)) and inner:
+            return [p for e in inner for p in _explain(e, source)]
+        return [at(path, f"'{where}' must be a name as text, or a mapping like {{name: ..., status: discouraged, reason: ...}}")]
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         out = []
@@ -186,6 +192,8 @@ def _schema_at(path: DocPath) -> dict[str, Any]:
     """The part of the schema that describes the value at `path` ({} where it describes none)."""
     node = term_schema()
     for part in path:
+        if isinstance(part, str) and "anyOf" in node:  # into an alias written as a mapping
+            node = next((branch for branch in node["anyOf"] if "properties" in branch), {})
         node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
     return node
 

@@ -38,7 +38,7 @@ _HAS_HAN = re.compile(f"[{HAN}]")
 # All names of all terms travel as one string, so the browser can match a query against every
 # name with a few native indexOf calls. Each name starts with a control character that says its
 # kind, and each term's names end with DOC_SEPARATOR; keys never contain control characters.
-NAME_KINDS = {"headword": "\x11", "abbr": "\x12", "alias": "\x13"}
+NAME_KINDS = {"headword": "\x11", "abbr": "\x12", "accepted": "\x13", "discouraged": "\x14", "former": "\x15", "keyword": "\x16"}
 DOC_SEPARATOR = "\x1e"
 
 
@@ -146,8 +146,9 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
     grams: dict[str, list[int]] = defaultdict(list)
     docs, names, summaries = [], [], []
     for number, term in enumerate(terms):
-        docs.append([page_url(term_uri(term.id)), term.zh, term.en, term.abbr or ""])
-        names.append(_names(term))
+        keys, shown = _names(term)
+        docs.append([page_url(term_uri(term.id)), term.zh, term.en, term.abbr or "", shown])
+        names.append(keys)
         texts = _texts(term, glossary)
         summaries.append([texts[0], texts[2]])
         text = normalise(" ".join(texts))
@@ -176,18 +177,22 @@ def _texts(term: Term, glossary: Glossary) -> list[str]:
     ]
 
 
-def _names(term: Term) -> str:
-    """One entry per distinct name: its kind character, then its key ('\x11检索增强生成\x12rag')."""
+def _names(term: Term) -> tuple[str, list[str]]:
+    """One entry per distinct name: its kind character, then its key ('\x11检索增强生成\x12rag'),
+    and the names as written, in the same order, so a result can say which name matched.
+    Headwords and the abbreviation are shown in the result anyway: their written form is ''."""
     entries = [("headword", term.zh), ("headword", term.en)]
     entries += [("abbr", term.abbr)] if term.abbr else []
-    entries += [("alias", a) for a in (*term.aliases_zh, *term.aliases_en)]
-    seen, out = set(), []
+    entries += [(a.status, a.name) for a in term.aliases]
+    entries += [("keyword", k) for k in term.search_keywords]
+    seen, keys, shown = set(), [], []
     for kind, name in entries:
         key = name_key(name)
         if key and key not in seen:
             seen.add(key)
-            out.append(NAME_KINDS[kind] + key)
-    return "".join(out)
+            keys.append(NAME_KINDS[kind] + key)
+            shown.append(name if kind not in ("headword", "abbr") else "")
+    return "".join(keys), shown
 
 
 def _gaps(numbers: list[int]) -> str:

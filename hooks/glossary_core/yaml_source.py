@@ -2,8 +2,8 @@
 
 PyYAML's defaults are wrong for hand-written content: it keeps the last of two duplicate keys,
 reads `NO`, `on` and `yes` as booleans, `1e3` as a number and `2024-01-01` as a date, and expands
-aliases without limit. This loader keeps every plain scalar as text except null and decimal
-integers (the only non-text values the schema has), rejects duplicate keys and aliases, and
+aliases without limit. This loader keeps every plain scalar as text except null, decimal
+integers and lower-case true/false (the only non-text values the schema has), rejects duplicate keys and aliases, and
 records where every value starts so later checks can point at the right line.
 """
 
@@ -82,19 +82,20 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Resolves only null and decimal integers implicitly; everything else stays text."""
+    """Resolves only null, decimal integers and true/false implicitly; everything else stays text."""
 
 
 _StrictLoader.yaml_implicit_resolvers = {}
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), ["t", "f"])
 
 _ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in term files"
 _DEPTH_MESSAGE = (
     f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; a term file needs three at most "
     "(references: - url:): remove the extra brackets or indentation"
 )
-_STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+_STR, _INT, _NULL, _BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
@@ -227,6 +228,8 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
         if node.tag == _INT:
             # int() refuses 4,300+ digits (ValueError); no field needs a number that long, so it stays text.
             return int(node.value, 10) if len(node.value) <= 100 else node.value
+        if node.tag == _BOOL:
+            return node.value == "true"
         if node.tag != _STR:
             problems.append(_at(source, path, _tag_message(node.tag)))
             return node.value

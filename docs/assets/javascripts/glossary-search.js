@@ -21,18 +21,22 @@
   const nameKey = text => normalise(text).replace(NOT_KEY, "");
 
   // Points per kind of match; a query word's points are weighted by how rare it is (idf).
+  // Kinds: h headword, a abbreviation, l accepted alias, d discouraged, f former name, k search-only keyword.
   const NAME_POINTS = {
-    exact: { h: 12, a: 11, l: 10 },
-    prefix: { h: 7, a: 6, l: 6 },
-    part: { h: 5, a: 4, l: 4 },
+    exact: { h: 12, a: 11, l: 10, f: 10, d: 9, k: 6 },
+    prefix: { h: 7, a: 6, l: 6, f: 6, d: 5, k: 3 },
+    part: { h: 5, a: 4, l: 4, f: 4, d: 3, k: 2 },
   };
   const WORD_POINTS = 1.5;
   const GRAM_POINTS = 1;
-  const WHOLE_QUERY_BONUS = { exact: { h: 40, a: 36, l: 32 }, prefix: { h: 12, a: 10, l: 10 } };
+  const WHOLE_QUERY_BONUS = { exact: { h: 40, a: 36, l: 32, f: 32, d: 30, k: 16 }, prefix: { h: 12, a: 10, l: 10, f: 10, d: 8, k: 4 } };
   const MAX_RESULTS = 50;
 
   // Name kinds and the end of a term's names, as written by search_index.py.
-  const KIND_OF = { "\x11": "h", "\x12": "a", "\x13": "l" };
+  const KIND_OF = { "\x11": "h", "\x12": "a", "\x13": "l", "\x14": "d", "\x15": "f", "\x16": "k" };
+  const KIND_ORDER = "halfdk";
+  // What a result says when a name other than the headword matched.
+  const KIND_LABEL = { l: "也作 · also", f: "旧称 · former name", d: "不推荐译名 · discouraged", k: "相关词 · related word" };
   const DOC_END = "\x1e";
   const RANKS = ["exact", "prefix", "part"];
 
@@ -58,7 +62,7 @@
 
     get complete() { return this.summaries !== null; }
 
-    /* For every term with a name containing one of the forms: its best match as [rank, kind]. */
+    /* For every term with a name containing one of the forms: its best match (rank, kind, and which of its names). */
     nameMatches(forms) {
       const best = new Map();
       for (const form of forms) {
@@ -68,13 +72,20 @@
           const next = this.names.charCodeAt(at + form.length);
           const rank = at === start + 1 ? (next <= 0x1f ? 0 : 1) : 2;
           const kind = KIND_OF[this.names[start]];
-          const order = rank * 3 + "hal".indexOf(kind);
+          const order = rank * KIND_ORDER.length + KIND_ORDER.indexOf(kind);
           const doc = this.docOf(at);
           const seen = best.get(doc);
-          if (!seen || order < seen.order) best.set(doc, { order, rank: RANKS[rank], kind });
+          if (!seen || order < seen.order) best.set(doc, { order, rank: RANKS[rank], kind, start });
         }
       }
       return best;
+    }
+
+    /* The written form of the name whose kind character is at `start`, e.g. 回报模型 (see search_index.py). */
+    nameAt(doc, start) {
+      let ordinal = 0;
+      for (let at = doc ? this.docEnds[doc - 1] + 1 : 0; at < start; at++) if (this.names.charCodeAt(at) < 0x1e && this.names.charCodeAt(at) > 0x10) ordinal++;
+      return this.docs[doc][4][ordinal] || "";
     }
 
     docOf(position) {
@@ -179,7 +190,7 @@
   function search(index, query) {
     const text = normalise(query);
     const words = [...new Set(text.match(SEGMENT) || [])];
-    if (!words.length) return { words, hits: [] };
+    if (!words.length) return { words, hits: [], whole: new Map() };
     const total = index.docs.length;
     let scores = null;
     words.forEach((word, i) => {
@@ -198,7 +209,7 @@
       if (match && match.rank !== "part") scores.set(doc, scores.get(doc) + WHOLE_QUERY_BONUS[match.rank][match.kind]);
     }
     const hits = [...scores].sort((a, b) => b[1] - a[1] || index.docs[a[0]][1].length - index.docs[b[0]][1].length || a[0] - b[0]);
-    return { words, hits };
+    return { words, hits, whole };
   }
 
   /* ---- the page: Material's search box, driven by the functions above ---- */
@@ -262,7 +273,7 @@
     delete resultBox.dataset.complete;
     if (!query.trim()) { meta.textContent = initialMeta; list.replaceChildren(); return; }
     if (!index) { meta.textContent = "正在加载索引… · Loading the index…"; return; }
-    const { words, hits } = search(index, query);
+    const { words, hits, whole } = search(index, query);
     meta.textContent = hits.length ? `${hits.length} 个结果 · ${hits.length} result${hits.length === 1 ? "" : "s"}` : "没有找到匹配的术语 · No matching term";
     const mark = highlighter(words);
     const h = encodeURIComponent(query.trim());
@@ -270,9 +281,12 @@
       const [url, zh, en, abbr] = index.docs[doc];
       const [summaryZh, summaryEn] = index.summaries ? index.summaries[doc] : ["", ""];
       const title = `${mark(zh)} · ${mark(en)}${abbr ? ` <span class="gl-result-abbr">${mark(abbr)}</span>` : ""}`;
+      const matched = whole.get(doc);
+      const via = matched && KIND_LABEL[matched.kind] ? index.nameAt(doc, matched.start) : "";
+      const viaLine = via ? `<p class="gl-result-via gl-result-via--${matched.kind}">${KIND_LABEL[matched.kind]}：${mark(via)}</p>` : "";
       return `<li class="md-search-result__item"><a href="${config.base}/${url}?h=${h}" class="md-search-result__link" tabindex="-1">` +
         `<article class="md-search-result__article md-typeset" data-md-score="${score.toFixed(1)}"><div class="md-search-result__icon md-icon"></div>` +
-        `<h1>${title}</h1><p>${mark(summaryZh)}</p><p lang="en">${mark(summaryEn)}</p></article></a></li>`;
+        `<h1>${title}</h1>${viaLine}<p>${mark(summaryZh)}</p><p lang="en">${mark(summaryEn)}</p></article></a></li>`;
     }).join("");
     // Suggest the top hit's name when the query is its beginning; Tab or → accepts it.
     if (hits.length) {
