@@ -42,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     stale = [t for t in stale_terms(glossary, date.today()) if not args.files or t.source_path in wanted]
     for term in stale:
         warning = f"not reviewed since {term.reviewed}: check its facts, then set reviewed to the day you did (make stale lists all)"
-        shown = f"::warning file={term.source_path},line=1::{warning}" if args.format == "github" else f"{term.source_path}:1:1: warning: {warning}"
-        print(shown)
+        if args.format == "github":
+            print(f"::warning file={term.source_path},line=1::{warning}")
+        else:
+            print(f"{term.source_path}:1:1: warning: {warning}")
     # Problems go to stdout and the summary to stderr: flushing first keeps the summary on a line
     # of its own after them when both streams go to one terminal or pipe.
     sys.stdout.flush()
