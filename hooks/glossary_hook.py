@@ -20,7 +20,7 @@ from glossary_core.background import Background
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
-from glossary_core.render import index_slots, term_slots
+from glossary_core.render import index_slots, redirect_pages, term_slots
 from glossary_core.search_index import SegmenterError, segmenter_for
 from glossary_core.site import SEARCH_SCRIPTS, index_outputs, term_outputs
 from mkdocs.config.defaults import MkDocsConfig
@@ -81,6 +81,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             urls[slot.uri] = file.url  # the search index links pages by the URLs MkDocs gives them
             build.source[slot.uri] = outputs
     build.term_pages.send(urls)
+    # Renamed terms keep their old addresses: a static page at each sends readers on.
+    for uri, html in redirect_pages(build.glossary, config.site_url or "").items():
+        if files.get_file_from_path(uri) is not None:
+            raise Abort(f"docs/{uri} clashes with the redirect page of a former id: rename or remove docs/{uri}")
+        files.append(File.generated(config, uri, content=html, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

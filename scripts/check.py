@@ -15,11 +15,12 @@ Exit status: 0 when there is no problem (warnings allowed), 1 when there is any.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
-from glossary_core.load import load_glossary, shown_path, stale_terms
+from glossary_core.load import load_glossary, shown_path, stale_terms, vanished_ids
 from glossary_core.problems import summary_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,17 @@ def main(argv: list[str] | None = None) -> int:
 
     for problem in problems:
         print(problem.github_annotation() if args.format == "github" else problem)
+    present = {p.stem for p in args.glossary.glob("*.yaml")}
+    for old in [] if args.files else vanished_ids(glossary, ids_on_main(args.glossary) - present):
+        warning = (
+            f"{old}.yaml is in the last commit on main but gone now, and no entry lists '{old}' under former_ids: "
+            "if the term was renamed, add it there so links to the old page keep working"
+        )
+        print(
+            f"::warning file={shown_path(args.glossary, ROOT)}::{warning}"
+            if args.format == "github"
+            else f"{shown_path(args.glossary, ROOT)}: warning: {warning}"
+        )
     stale = [t for t in stale_terms(glossary, date.today()) if not args.files or t.source_path in wanted]
     for term in stale:
         warning = f"not reviewed since {term.reviewed}: check its facts, then set reviewed to the day you did (make stale lists all)"
@@ -54,6 +66,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"checked {len(args.files) or len(glossary.terms)} term file(s): no problems", file=sys.stderr)
     return 0
+
+
+def ids_on_main(glossary_dir: Path) -> set[str]:
+    """Term ids in the last commit on main (or origin/main); none where git or the branch is missing."""
+    for branch in ("main", "origin/main"):
+        try:
+            listing = subprocess.run(
+                ["git", "ls-tree", "--name-only", branch, "--", "."], cwd=glossary_dir, capture_output=True, text=True, timeout=20
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return set()
+        if listing.returncode == 0:
+            return {Path(name).stem for name in listing.stdout.split() if name.endswith(".yaml")}
+    return set()
 
 
 if __name__ == "__main__":

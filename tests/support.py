@@ -18,7 +18,7 @@ def make_project(where: Path, glossary_source: Path) -> Path:
     """A copy of the real site configuration around another glossary, ready for `mkdocs build`."""
     shutil.copytree(REPO / "docs", where / "docs")
     shutil.copytree(REPO / "overrides", where / "overrides")  # mkdocs.yml's theme.custom_dir
-    shutil.copytree(glossary_source, where / "glossary")
+    shutil.copytree(glossary_source, where / "glossary", symlinks=True)  # a link stays a link, as in a checkout
     # docs/contributing.md includes it with pymdownx.snippets, which reads from the project root.
     shutil.copy(REPO / "CONTRIBUTING.md", where / "CONTRIBUTING.md")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")

@@ -63,6 +63,10 @@ KINDS = {
     "very large file": ["too-large"],
     "stray files": ["stray-files"],
     "several files at once": ["several-files-broken"],
+    "invisible characters in names, bidirectional controls in prose": ["invisible-characters"],
+    "names that differ only by width, case or spacing": ["look-alike-names"],
+    "former ids that clash": ["former-ids"],
+    "the scaffold's placeholders left in": ["placeholders"],
 }
 
 
@@ -225,3 +229,60 @@ def test_many_broken_files_are_all_reported_in_file_order_with_a_count(tmp_path:
     reported = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert reported == expected
     assert result.stderr.strip() == f"{len(expected)} problems in {len(cases)} files"
+
+
+SECRET = "TOP-SECRET-FIRST-LINE: the link's target must never be read or shown"
+
+
+def _glossary_with_a_link(tmp_path: Path, target: Path) -> Path:
+    """A copy of the small glossary with one term file that is a symbolic link to `target`."""
+    glossary = Path(shutil.copytree(FIXTURES / "small-glossary", tmp_path / "project" / "glossary"))
+    os.symlink(target, glossary / "linked.yaml")
+    return glossary
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["outside the repository", "another term file"])
+def test_a_symbolic_link_is_refused_without_reading_it(tmp_path: Path, inside: bool) -> None:
+    outside = tmp_path / "secret.yaml"
+    outside.write_text(SECRET + "\n", encoding="utf-8")
+    glossary = _glossary_with_a_link(tmp_path, outside)
+    if inside:  # even a link to a real term file is refused: links are never followed
+        (glossary / "linked.yaml").unlink()
+        os.symlink(glossary / "vector-store.yaml", glossary / "linked.yaml")
+    glossary_data, problems = load_glossary(glossary, glossary.parent)
+    assert [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems] == [
+        "glossary/linked.yaml:1:1: is a symbolic link: term files must be real files inside glossary/, so that a pull request "
+        "cannot publish a file from elsewhere; replace the link with the file itself"
+    ]
+    assert "linked" not in glossary_data.terms
+
+
+def test_a_symbolic_link_stops_the_build_and_its_target_is_never_shown(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.yaml"
+    outside.write_text(SECRET + "\n", encoding="utf-8")
+    glossary = _glossary_with_a_link(tmp_path, outside)
+    project = tmp_path / "built"
+    make_project(project, glossary)  # copies the link as a link
+    assert (project / "glossary" / "linked.yaml").is_symlink()
+    for result in (
+        run_mkdocs(project, "build", "--strict", "--site-dir", str(project / "site")),
+        subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "check.py"), "--glossary", str(project / "glossary")], capture_output=True, text=True
+        ),
+    ):
+        assert result.returncode == 1
+        output = result.stdout + result.stderr
+        assert "linked.yaml:1:1: is a symbolic link" in output
+        assert "TOP-SECRET" not in output and "Traceback" not in output
+    assert not (project / "site" / "terms" / "linked.html").exists()
+
+
+def test_a_glossary_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    real = Path(shutil.copytree(FIXTURES / "small-glossary", tmp_path / "elsewhere"))
+    (tmp_path / "project").mkdir()
+    os.symlink(real, tmp_path / "project" / "glossary")
+    glossary, problems = load_glossary(tmp_path / "project" / "glossary", tmp_path / "project")
+    assert glossary.terms == {}
+    assert [p.message for p in problems] == [
+        "the glossary folder is a symbolic link: term files must live in the repository's own glossary/, not elsewhere"
+    ]

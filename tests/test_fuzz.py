@@ -57,6 +57,13 @@ FIELD_NAMES = [name for name in term_schema()["properties"]] + ["title", "url", 
 # and our own link syntax. Lone surrogates are left out: a file cannot hold them in UTF-8.
 SPECIAL = [
     "\u202e",
+    "\u2066",
+    "\u061c",
+    "\u00ad",
+    "Ｌｏｒａ",
+    "\u3000",
+    "待补充",
+    "TODO",
     "\u200b",
     "\u200d",
     "\ufeff",

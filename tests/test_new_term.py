@@ -28,12 +28,21 @@ def small_glossary(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURES / "small-glossary", tmp_path / "glossary"))
 
 
-def test_new_term_passes_the_checker_as_written(small_glossary: Path) -> None:
+def test_new_term_fails_the_check_only_for_its_placeholders_until_they_are_written(small_glossary: Path) -> None:
     result = _new(small_glossary, "knowledge-distillation", "--zh", "知识蒸馏", "--en", "Knowledge distillation", "--category", "training")
     assert result.returncode == 0, result.stderr
     created = small_glossary / "knowledge-distillation.yaml"
     assert "created" in result.stdout and created.name in result.stdout
 
+    check = _run("check.py", "--glossary", str(small_glossary))
+    assert check.returncode == 1
+    problems = [line for line in check.stdout.splitlines() if line.startswith("glossary/") or "knowledge-distillation.yaml:" in line]
+    assert len(problems) == 4  # summary and body, in each language
+    for line in problems:
+        assert "still holds the template's placeholder" in line and ("'待补充'" in line or "'TODO'" in line)
+
+    written = created.read_text(encoding="utf-8").replace("待补充：", "").replace("TODO: ", "")
+    created.write_text(written, encoding="utf-8")
     check = _run("check.py", "--glossary", str(small_glossary))
     assert check.returncode == 0, check.stdout
     assert "no problems" in check.stderr
@@ -56,7 +65,8 @@ def test_new_term_passes_the_checker_as_written(small_glossary: Path) -> None:
 def test_names_that_need_quoting_stay_text(tmp_path: Path, zh: str, en: str) -> None:
     result = _new(tmp_path, "tricky", "--zh", zh, "--en", en)
     assert result.returncode == 0, result.stderr
-    assert _run("check.py", "--glossary", str(tmp_path)).returncode == 0
+    check = _run("check.py", "--glossary", str(tmp_path))
+    assert [line for line in check.stdout.splitlines() if "tricky.yaml:" in line and "placeholder" not in line] == []
     data = _load(tmp_path / "tricky.yaml")
     assert (data["zh"], data["en"]) == (zh, en)
 

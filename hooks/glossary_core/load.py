@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -35,9 +36,14 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
         return Glossary({}, categories()), [Problem(shown_path(glossary_dir, root), 1, 1, "the glossary folder does not exist")]
 
     shown_dir = shown_path(glossary_dir, root)  # once: resolving every file's path is slow
+    if glossary_dir.is_symlink():
+        return Glossary({}, categories()), [Problem(shown_dir, 1, 1, _OUTSIDE_MESSAGE)]
     for path in sorted(glossary_dir.iterdir()):
         shown = f"{shown_dir}/{path.name}"
         if path.name.startswith(".") and path.name in {".gitkeep", ".DS_Store"}:
+            continue
+        if path.is_symlink():  # checked before anything reads it: its target is never read or shown
+            problems.append(Problem(shown, 1, 1, _SYMLINK_MESSAGE))
             continue
         if not path.is_file():
             problems.append(Problem(shown, 1, 1, "folders are not read in glossary/: move the term files up into glossary/ itself"))
@@ -55,7 +61,7 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
             continue
         data, source, file_problems = read_term_file(path, shown)
         if source is not None and not file_problems:
-            file_problems = validate(data, source) or _link_marks_in_names(data, source)
+            file_problems = validate(data, source) or _content_problems(data, source)
         problems.extend(file_problems)
         if source is not None and not file_problems:
             loaded.append((_term_from(data, shown), source))
@@ -75,21 +81,66 @@ def shown_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _link_marks_in_names(data: dict[str, Any], source: SourceMap) -> list[Problem]:
-    """Names may not hold '[[' or ']]': automatic links wrap a mention in [[id|name]], and such a
-    name would open or close another link inside it (a link to no term, which stops the build)."""
+_SYMLINK_MESSAGE = (
+    "is a symbolic link: term files must be real files inside glossary/, so that a pull request cannot publish a file "
+    "from elsewhere; replace the link with the file itself"
+)
+_OUTSIDE_MESSAGE = "the glossary folder is a symbolic link: term files must live in the repository's own glossary/, not elsewhere"
+# Bidirectional controls reorder what readers see: in prose they can make text display other than it reads.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# What scripts/new_term.py writes where text is needed; a file still holding it is not finished.
+PLACEHOLDER = re.compile(r"待补充|\bTODO\b")
+
+
+def _content_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Rules on the text of one valid file: names are visible and link-free, prose has no
+    bidirectional controls, and nothing still holds the scaffold's placeholders."""
+    problems = []
+
+    def report(path: DocPath, message: str, offset: int | None = None) -> None:
+        pos = source.in_text(path, offset) if offset is not None else source.at(path)
+        problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+
+    for path, name in _names_with_paths(data):
+        # Names may not hold '[[' or ']]': automatic links wrap a mention in [[id|name]], and such a
+        # name would open or close another link inside it (a link to no term, which stops the build).
+        mark = "[[" if "[[" in name else "]]" if "]]" in name else None
+        if mark:
+            report(path, f"'{dotted(path)}' contains '{mark}', which marks a term link: remove it from the name")
+        # Invisible characters let a name look like another one, or display reversed.
+        for index, char in enumerate(name):
+            if unicodedata.category(char) in ("Cc", "Cf"):
+                report(path, f"'{dotted(path)}' contains the invisible character {_code_point(char)} at character {index + 1}: delete it")
+                break
+    for path in TEXT_FIELDS:
+        text = data[path[0]][path[1]]
+        for index, char in enumerate(text):
+            if char in _BIDI_CONTROLS:
+                report(
+                    path,
+                    f"'{dotted(path)}' contains the bidirectional control {_code_point(char)}, which reorders text on screen: delete it",
+                    index,
+                )
+                break
+    for path, text in [*_names_with_paths(data), *((p, data[p[0]][p[1]]) for p in TEXT_FIELDS)]:
+        found = PLACEHOLDER.search(text)
+        if found:
+            report(path, f"'{dotted(path)}' still holds the template's placeholder '{found.group(0)}': write the real text in its place")
+    return problems
+
+
+def _names_with_paths(data: dict[str, Any]) -> list[tuple[DocPath, str]]:
     aliases = data.get("aliases") or {}
     names: list[tuple[DocPath, str]] = [(("zh",), data["zh"]), (("en",), data["en"])]
     names += [(("abbr",), data["abbr"])] if "abbr" in data else []
-    names += [(("aliases", lang, i), alias_name(item)) for lang in ("zh", "en") for i, item in enumerate(aliases.get(lang) or ())]
-    problems = []
-    for path, name in names:
-        mark = "[[" if "[[" in name else "]]" if "]]" in name else None
-        if mark:
-            pos = source.at(path)
-            message = f"'{dotted(path)}' contains '{mark}', which marks a term link: remove it from the name"
-            problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
-    return problems
+    for lang in ("zh", "en"):
+        for i, item in enumerate(aliases.get(lang) or ()):
+            names.append((("aliases", lang, i) if isinstance(item, str) else ("aliases", lang, i, "name"), alias_name(item)))
+    return names
+
+
+def _code_point(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
 
 
 def alias_name(item: str | dict[str, Any]) -> str:
@@ -153,16 +204,22 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple
             name = fold_name(getattr(term, field))
             if name in first_with:
                 other = first_with[name]
+                mine, theirs = getattr(term, field), getattr(other, field)
+                same = (
+                    f"is already the {field} name of {other.source_path}"
+                    if mine == theirs
+                    else f"is the {field} name '{theirs}' of {other.source_path} written differently (character width, case or spacing)"
+                )
                 report(
                     sources[term.id],
                     (field,),
-                    f"the {field} name '{getattr(term, field)}' is already the {field} name of {other.source_path}: "
-                    "names must be unique, so make one more specific and list the shared form under aliases",
+                    f"the {field} name '{mine}' {same}: names must be unique, so make one more specific and list the shared form under aliases",
                 )
             else:
                 first_with[name] = term
 
     problems.extend(_names_owned_elsewhere(terms, sources))
+    problems.extend(_former_ids(terms, sources))
     problems.extend(_review_dates(terms, sources))
 
     links: dict[str, list[str]] = {}
@@ -242,6 +299,30 @@ def _names_owned_elsewhere(terms: dict[str, Term], sources: dict[str, SourceMap]
             )
             problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
     return problems
+
+
+def _former_ids(terms: dict[str, Term], sources: dict[str, SourceMap]) -> list[Problem]:
+    """A former id leads to exactly one term, and never shadows a current id."""
+    problems, claimed = [], {}
+    for term in terms.values():
+        for index, old in enumerate(term.former_ids):
+            if old in terms:
+                message = f"former id '{old}' is the id of {terms[old].source_path}: a page cannot both redirect and exist; remove it here"
+            elif old in claimed:
+                message = f"former id '{old}' is already listed by {claimed[old].source_path}: an old address can lead to one term only"
+            else:
+                claimed[old] = term
+                continue
+            source = sources[term.id]
+            pos = source.at(("former_ids", index))
+            problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+    return problems
+
+
+def vanished_ids(glossary: Glossary, ids_before: set[str]) -> list[str]:
+    """Ids that had a term file before and now have neither a file nor a former_ids entry."""
+    kept = set(glossary.terms) | {old for term in glossary.terms.values() for old in term.former_ids}
+    return sorted(ids_before - kept)
 
 
 def _review_dates(terms: dict[str, Term], sources: dict[str, SourceMap]) -> list[Problem]:

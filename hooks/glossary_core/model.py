@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from .schema import Category
@@ -94,5 +95,6 @@ class Glossary:
 
 
 def fold_name(name: str) -> str:
-    """Names compare without case and surrounding space: 'Agent' and 'agent' are one name."""
-    return " ".join(name.casefold().split())
+    """Names compare after Unicode compatibility folding (NFKC), case folding and collapsing
+    spaces: 'Agent' and 'agent', or full-width 'Ｌｏｒａ' and 'LoRA', are one name."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -273,6 +273,26 @@ def plain_text(text: str, glossary: Glossary, lang: str) -> str:
     return replace_inline_links(text, lambda target, shown: shown if shown is not None else getattr(glossary.terms[target], lang))
 
 
+def redirect_pages(glossary: Glossary, site_url: str) -> dict[str, str]:
+    """A small HTML page at each former id's address that sends readers and search engines on to
+    the term's current page (meta refresh, canonical link, and a plain link for everyone else)."""
+    pages = {}
+    for term in glossary.terms.values():
+        here = term_uri(term.id).removesuffix(".md") + ".html"
+        target = posixpath.basename(here)
+        canonical = site_url.rstrip("/") + "/" + here if site_url else target
+        for old in term.former_ids:
+            title = _h(f"{term.zh} · {term.en}")
+            pages[f"terms/{old}.html"] = (
+                "<!doctype html>\n"
+                f'<html lang="zh-Hans"><head><meta charset="utf-8"><title>{title}</title>\n'
+                f'<link rel="canonical" href="{_h(canonical)}">\n<meta name="robots" content="noindex">\n'
+                f'<meta http-equiv="refresh" content="0; url={_h(target)}"></head>\n'
+                f'<body><p>此术语已移至 · This term has moved to: <a href="{_h(target)}">{title}</a></p></body></html>\n'
+            )
+    return pages
+
+
 # --- index pages ------------------------------------------------------------------------------
 
 
