@@ -213,7 +213,8 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple
                 report(
                     sources[term.id],
                     (field,),
-                    f"the {field} name '{mine}' {same}: names must be unique, so make one more specific and list the shared form under aliases",
+                    f"the {field} name '{mine}' {same}: "
+                    "names must be unique, so make one more specific and list the shared form under aliases",
                 )
             else:
                 first_with[name] = term
