@@ -44,7 +44,7 @@ def test_touch_first_tap_shows_the_card_second_tap_follows(browser, real_site: P
 
 def test_shared_name_links_offer_the_choice(offline: OfflinePage, real_site: Path) -> None:
     page = offline.page
-    page.goto((real_site / "terms" / "embedding.html").as_uri())  # its text mentions a shared name
+    page.goto((real_site / "terms" / "hugging-face.html").as_uri())  # its text mentions Transformers, a shared name
     choice = page.locator("article a[href*='shared-names.html#n-']")
     assert choice.count() > 0
     choice.first.hover()

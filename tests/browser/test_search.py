@@ -101,3 +101,29 @@ def test_site_works_offline_from_disk(offline: OfflinePage, real_site: Path) -> 
     page.click(".gl-facts a")
     page.wait_for_url("**/categories/*.html")
     assert offline.blocked == [] and offline.errors == []
+
+
+def test_a_discouraged_name_finds_its_term_and_is_labelled(search_page: OfflinePage) -> None:
+    assert search_page.search("回报模型")[0] == "reward-model"
+    via = search_page.page.text_content(".md-search-result__item:first-child .gl-result-via")
+    assert via == "不推荐译名 · discouraged：回报模型"
+    assert search_page.search("Facebook, Inc.")[0] == "meta"
+    assert search_page.page.text_content(".md-search-result__item:first-child .gl-result-via") == "旧称 · former name：Facebook, Inc."
+    assert search_page.search("偏好模型")[0] == "reward-model"
+    assert search_page.page.text_content(".md-search-result__item:first-child .gl-result-via") == "也作 · also：偏好模型"
+    search_page.search("奖励模型")  # the headword itself: no extra line
+    assert search_page.page.query_selector(".md-search-result__item:first-child .gl-result-via") is None
+
+
+def test_a_term_page_shows_name_status_and_review_date(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "terms" / "reward-model.html").as_uri())
+    facts = page.inner_text(".gl-facts")
+    assert "推荐名称 · Recommended：奖励模型 · Reward model" in facts
+    discouraged = page.inner_text(".gl-names-discouraged")
+    assert discouraged.startswith("不推荐 · Discouraged：回报模型（") and "return" in discouraged
+    assert page.evaluate("getComputedStyle(document.querySelector('.gl-names-discouraged strong')).color") != page.evaluate(
+        "getComputedStyle(document.querySelector('.gl-facts strong')).color"
+    )
+    assert "审校于 · Reviewed：2026-12-03" in facts
+    assert offline.blocked == [] and offline.errors == []
