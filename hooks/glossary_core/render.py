@@ -134,10 +134,12 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         return texts.get((group, lang), getattr(getattr(term, group), lang))
 
     category = glossary.categories[term.category]
+    # The page title carries the abbreviation too: "检索增强生成 (RAG) · Retrieval-augmented generation".
+    title = term.zh + (f" ({term.abbr})" if term.abbr else "") + ("" if same_name(term) else f" · {term.en}")
     out = [
-        _front_matter(title=f"{term.zh} · {term.en}", description=f"{term.summary.zh} {term.summary.en}"),
-        f'<h1 class="gl-title"><span class="gl-zh">{_h(term.zh)}</span> '
-        f'<span class="gl-en" lang="en">{_h(term.en)}</span>'
+        _front_matter(title=title, description=f"{term.summary.zh} {term.summary.en}"),
+        f'<h1 class="gl-title"><span class="gl-zh">{_h(term.zh)}</span>'
+        + ("" if same_name(term) else f' <span class="gl-en" lang="en">{_h(term.en)}</span>')
         + (f' <abbr class="gl-abbr">{_h(term.abbr)}</abbr>' if term.abbr else "")
         + "</h1>",
         "",
@@ -212,7 +214,8 @@ def _names_block(term: Term) -> list[str]:
         name = f'<span lang="en">{_h(a.name)}</span>' if a.lang == "en" else _md(a.name)
         return name + (f"（{notes}）" if notes else "")
 
-    out = ["", f"**{UI['recommended']}**：{headword(term.zh, authority.zh)} · {headword(term.en, authority.en)}"]
+    names = headword(term.zh, authority.zh) if same_name(term) and not authority.en else f"{headword(term.zh, authority.zh)} · {headword(term.en, authority.en)}"
+    out = ["", f"**{UI['recommended']}**：{names}"]
     for status in ("accepted", "former", "discouraged"):
         names = [a for a in term.aliases if a.status == status]
         if names:
@@ -374,7 +377,8 @@ def a_z_page(glossary: Glossary) -> Page:
         first = name[:1].upper()
         letter = first if "A" <= first <= "Z" else "#"
         extra = f" ({_md(expansion)})" if expansion else ""
-        groups[letter].append(f"- [{_md(name)}]({term_uri(term.id)}){extra} · {_md(term.zh)}")
+        other = "" if fold_name(name) == fold_name(term.zh) else f" · {_md(term.zh)}"
+        groups[letter].append(f"- [{_md(name)}]({term_uri(term.id)}){extra}{other}")
     return Page(Slot(A_Z_URI), _lettered_page(UI["a_z"], groups))
 
 
@@ -382,7 +386,8 @@ def pinyin_page(glossary: Glossary) -> Page:
     groups: dict[str, list[str]] = defaultdict(list)
     for term in sorted(glossary.terms.values(), key=pinyin.sort_key):
         groups[pinyin.initial(term)].append(
-            f'- [{_md(term.zh)}]({term_uri(term.id)}) <span class="gl-pinyin">{_h(pinyin.spoken(term))}</span> · {_md(term.en)}'
+            f'- [{_md(term.zh)}]({term_uri(term.id)}) <span class="gl-pinyin">{_h(pinyin.spoken(term))}</span>'
+            + ("" if same_name(term) else f" · {_md(term.en)}")
         )
     return Page(Slot(PINYIN_URI), _lettered_page(UI["pinyin"], groups))
 
@@ -412,8 +417,13 @@ def shared_names_page(glossary: Glossary) -> Page:
 # --- shared pieces ----------------------------------------------------------------------------
 
 
+def same_name(term: Term) -> bool:
+    """Whether the Chinese and English names are one name (Transformer, LoRA): then it is shown once."""
+    return fold_name(term.zh) == fold_name(term.en)
+
+
 def _term_link(term: Term, here: str, *, both: bool = False) -> str:
-    text = f"{_md(term.zh)} · {_md(term.en)}" if both else _md(term.zh)
+    text = f"{_md(term.zh)} · {_md(term.en)}" if both and not same_name(term) else _md(term.zh)
     return f"[{text}]({_rel(here, term_uri(term.id))})"
 
 

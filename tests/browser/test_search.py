@@ -4,6 +4,7 @@ on the real site opened from disk with every non-file:// request blocked."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -127,3 +128,84 @@ def test_a_term_page_shows_name_status_and_review_date(offline: OfflinePage, rea
     )
     assert "审校于 · Reviewed：2026-12-03" in facts
     assert offline.blocked == [] and offline.errors == []
+
+
+def test_nothing_is_searched_while_an_input_method_is_composing(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "index.html").as_uri())
+    page.keyboard.press("s")
+    page.evaluate("window.__glossarySearch.load()")
+    # What a pinyin input method does while the reader types damoxing: composition events around
+    # input events whose value is unfinished Latin letters; then it commits 大模型.
+    page.evaluate(
+        """() => {
+          const input = document.querySelector('.md-search__input');
+          input.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));
+          for (const partial of ['d', 'da', 'damo', 'damoxing']) {
+            input.value = partial;
+            input.dispatchEvent(new InputEvent('input', {data: partial, isComposing: true, inputType: 'insertCompositionText'}));
+          }
+        }"""
+    )
+    box = "[data-gl-search-result]"
+    assert page.get_attribute(box, "data-rendered-query") is None  # nothing rendered for the letters
+    assert page.inner_text(".md-search-result__list") == ""
+    page.evaluate(
+        """() => {
+          const input = document.querySelector('.md-search__input');
+          input.value = '大模型';
+          input.dispatchEvent(new CompositionEvent('compositionend', {data: '大模型'}));
+        }"""
+    )
+    page.wait_for_function("() => document.querySelector('[data-gl-search-result]').dataset.renderedQuery === '大模型'")
+    first = page.get_attribute(".md-search-result__item:first-child a", "href")
+    assert "terms/large-model.html" in first
+    assert offline.errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("什么是RAG", "rag"), ("大语言模型是什么？", "llm"), ("what is LoRA", "lora"), ("What is a transformer?", "transformer")],
+)
+def test_question_forms_find_their_term(search_page: OfflinePage, query: str, first: str) -> None:
+    assert search_page.search(query)[0] == first
+
+
+def test_no_match_offers_to_suggest_the_term(search_page: OfflinePage) -> None:
+    assert search_page.search("zzqqxx不存在的词") == []
+    link = search_page.page.query_selector(".md-search-result__meta a.gl-suggest-term")
+    assert link is not None and link.inner_text() == "建议收录 · Suggest this term"
+    href = link.get_attribute("href")
+    assert href.startswith("https://github.com/ai-glossary/ai-glossary/issues/new?template=new-term.yml&title=")
+    assert "zzqqxx" in unquote(href)
+
+
+def test_tab_out_of_search_closes_it_and_escape_returns_focus(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "terms" / "rag.html").as_uri())
+    page.focus("article a")
+    before = page.evaluate("document.activeElement.outerHTML")
+    page.keyboard.press("Escape")  # nothing open: nothing happens
+    page.evaluate("document.activeElement.blur(); document.querySelector('article a').focus()")
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.outerHTML") == before
+    page.keyboard.press("/")
+    page.keyboard.type("zzqq")  # no suggestion to accept: Tab moves on and closes the overlay
+    page.keyboard.press("Tab")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert offline.errors == []
+
+
+def test_a_name_equal_in_both_languages_is_shown_once(search_page: OfflinePage, real_site: Path, offline: OfflinePage) -> None:
+    search_page.search("Transformer")
+    title = search_page.page.inner_text(".md-search-result__item:first-child h1")
+    assert title == "Transformer"
+    page = offline.page
+    page.goto((real_site / "terms" / "transformer.html").as_uri())
+    assert page.inner_text("h1.gl-title").strip() == "Transformer"
+    assert page.title().startswith("Transformer - ")
+    a_z = (real_site / "a-z.html").read_text(encoding="utf-8")
+    assert "Transformer</a> · Transformer" not in a_z

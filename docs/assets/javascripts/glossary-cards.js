@@ -30,7 +30,8 @@
   function describe(id) {
     const [zh, en, abbr, summaryZh, summaryEn] = terms[id];
     const box = document.createElement("div");
-    const title = text("p", `${zh} · `, { class: "gl-card__names" });
+    // A name that is the same in both languages (Transformer, LoRA) is shown once.
+    const title = text("p", zh === en ? "" : `${zh} · `, { class: "gl-card__names" });
     title.append(text("span", en, { lang: "en" }));
     if (abbr) title.append(text("abbr", abbr, { class: "gl-card__abbr" }));
     box.append(title, text("p", summaryZh), text("p", summaryEn, { lang: "en" }));

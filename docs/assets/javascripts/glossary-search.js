@@ -187,7 +187,12 @@
     return points;
   }
 
-  function search(index, query) {
+  // Questions readers type around a term: 什么是RAG, 大语言模型是什么？, what is LoRA.
+  const QUESTION = /^\s*(?:什么是|啥是|何为|何谓|what\s+is\s+(?:an?\s+|the\s+)?|what's\s+(?:an?\s+|the\s+)?|what\s+are\s+|define\s+)|(?:是什么意思|是什么|是啥|什么意思|的意思|的定义)?\s*[?？]*\s*$/giu;
+  const withoutQuestion = query => query.replace(QUESTION, "").trim() || query;
+
+  function search(index, rawQuery) {
+    const query = withoutQuestion(rawQuery);
     const text = normalise(query);
     const words = [...new Set(text.match(SEGMENT) || [])];
     if (!words.length) return { words, hits: [], whole: new Map() };
@@ -275,12 +280,19 @@
     if (!index) { meta.textContent = "正在加载索引… · Loading the index…"; return; }
     const { words, hits, whole } = search(index, query);
     meta.textContent = hits.length ? `${hits.length} 个结果 · ${hits.length} result${hits.length === 1 ? "" : "s"}` : "没有找到匹配的术语 · No matching term";
+    if (!hits.length && root.dataset.glNewTerm) {
+      const link = document.createElement("a");
+      link.href = `${root.dataset.glNewTerm}&title=${encodeURIComponent(`新术语 · New term: ${query.trim()}`)}`;
+      link.className = "gl-suggest-term";
+      link.textContent = "建议收录 · Suggest this term";
+      meta.append(" ", link);
+    }
     const mark = highlighter(words);
     const h = encodeURIComponent(query.trim());
     list.innerHTML = hits.slice(0, MAX_RESULTS).map(([doc, score]) => {
       const [url, zh, en, abbr] = index.docs[doc];
       const [summaryZh, summaryEn] = index.summaries ? index.summaries[doc] : ["", ""];
-      const title = `${mark(zh)} · ${mark(en)}${abbr ? ` <span class="gl-result-abbr">${mark(abbr)}</span>` : ""}`;
+      const title = `${zh === en ? mark(zh) : `${mark(zh)} · ${mark(en)}`}${abbr ? ` <span class="gl-result-abbr">${mark(abbr)}</span>` : ""}`;
       const matched = whole.get(doc);
       const via = matched && KIND_LABEL[matched.kind] ? index.nameAt(doc, matched.start) : "";
       const viaLine = via ? `<p class="gl-result-via gl-result-via--${matched.kind}">${KIND_LABEL[matched.kind]}：${mark(via)}</p>` : "";
@@ -299,15 +311,19 @@
     resultBox.dataset.complete = String(index.complete);
   }
 
+  let returnFocusTo = null; // where the reader was before search took the focus: Esc goes back there
+
   function open() {
+    returnFocusTo = document.activeElement;
     loadIndex();
     if (!toggle.checked) toggle.checked = true;
     input.focus();
   }
 
-  function close() {
+  function close({ restoreFocus = false } = {}) {
     toggle.checked = false;
     input.blur();
+    if (restoreFocus && returnFocusTo instanceof HTMLElement && returnFocusTo !== input && document.contains(returnFocusTo)) returnFocusTo.focus();
   }
 
   const links = () => [...list.querySelectorAll(".md-search-result__link")];
@@ -316,7 +332,12 @@
   document.querySelectorAll('label[for="__search"]').forEach(label => label.addEventListener("pointerenter", loadIndex, { once: true }));
   toggle.addEventListener("change", () => (toggle.checked ? (loadIndex(), setTimeout(() => input.focus(), 0)) : input.blur()));
   input.addEventListener("focus", () => { loadIndex(); toggle.checked = true; });
-  input.addEventListener("input", render);
+  // While an input method is composing (typing damoxing for 大模型), the box holds unfinished
+  // Latin letters: searching them would flash English hits. Search once the composition ends.
+  let composing = false;
+  input.addEventListener("compositionstart", () => { composing = true; });
+  input.addEventListener("compositionend", () => { composing = false; render(); });
+  input.addEventListener("input", event => { if (!composing && !event.isComposing) render(); });
   form.addEventListener("submit", event => { event.preventDefault(); links()[0]?.click(); });
   form.addEventListener("reset", () => setTimeout(() => { render(); input.focus(); }, 0));
 
@@ -328,11 +349,12 @@
     }
     const items = links();
     const at = items.indexOf(document.activeElement);
-    if (event.key === "Escape") { event.preventDefault(); close(); }
+    if (event.key === "Escape") { event.preventDefault(); close({ restoreFocus: true }); }
     else if (event.key === "ArrowDown" && items.length) { event.preventDefault(); items[Math.min(at + 1, items.length - 1)].focus(); }
     else if (event.key === "ArrowUp" && at >= 0) { event.preventDefault(); (at === 0 ? input : items[at - 1]).focus(); }
     else if ((event.key === "Tab" || event.key === "ArrowRight") && document.activeElement === input && suggest.textContent &&
              input.selectionStart === input.value.length) { event.preventDefault(); input.value = suggest.textContent; render(); }
+    else if (event.key === "Tab" && (document.activeElement === input || items.includes(document.activeElement))) close(); // focus moves on, as in stock Material
   });
 
   /* ---- on the page a result leads to: mark what was searched for (?h=) ---- */
