@@ -214,7 +214,9 @@ def _names_block(term: Term) -> list[str]:
         name = f'<span lang="en">{_h(a.name)}</span>' if a.lang == "en" else _md(a.name)
         return name + (f"（{notes}）" if notes else "")
 
-    names = headword(term.zh, authority.zh) if same_name(term) and not authority.en else f"{headword(term.zh, authority.zh)} · {headword(term.en, authority.en)}"
+    names = headword(term.zh, authority.zh)
+    if not same_name(term) or authority.en:
+        names += f" · {headword(term.en, authority.en)}"
     out = ["", f"**{UI['recommended']}**：{names}"]
     for status in ("accepted", "former", "discouraged"):
         names = [a for a in term.aliases if a.status == status]
