@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary_core.background import Background
+from glossary_core.chinese import SegmenterError, segmenter_for
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
 from glossary_core.render import index_slots, redirect_pages, term_slots
-from glossary_core.search_index import SegmenterError, segmenter_for
 from glossary_core.site import SEARCH_SCRIPTS, index_outputs, term_outputs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort

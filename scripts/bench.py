@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         run_build(*args.run_build, with_hook=args.with_hook)
         return 0
 
-    from glossary_core.search_index import ChineseSegmenter
+    from glossary_core.chinese import ChineseSegmenter
     from synthetic_glossary import write_glossary
 
     ChineseSegmenter(["术语"])  # jieba caches its dictionary on first use; do that before any timing

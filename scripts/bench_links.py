@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from glossary_core.autolink import Linker
+from glossary_core.chinese import segmenter_for
 from glossary_core.load import TEXT_FIELDS, load_glossary, source_text
-from glossary_core.search_index import segmenter_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling generator, run as a script here
 from synthetic_glossary import write_glossary  # noqa: E402

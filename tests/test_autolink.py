@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from glossary_core.autolink import Linker
+from glossary_core.chinese import ChineseSegmenter
 from glossary_core.model import Alias, Bilingual, Glossary, Term
 from glossary_core.render import term_page
 from glossary_core.schema import categories
-from glossary_core.search_index import ChineseSegmenter
 from glossary_core.site import build_site
 
 

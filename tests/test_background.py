@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from glossary_core.background import Background, BackgroundError, Outputs, Receive, can_fork
+from glossary_core.chinese import segmenter_for
 from glossary_core.load import load_glossary
 from glossary_core.render import index_slots, term_slots
-from glossary_core.search_index import segmenter_for
 from glossary_core.site import SEARCH_SCRIPTS, build_site, index_outputs, publish, term_outputs
 from support import REPO
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from glossary_core.chinese import sort_key, spoken
 from glossary_core.load import load_glossary
 from glossary_core.model import Bilingual, Glossary, Term
-from glossary_core.pinyin import sort_key, spoken
 from glossary_core.render import a_z_page, all_pages, content_markdown, pinyin_page, term_page
 from glossary_core.schema import categories
 from support import FIXTURES

@@ -7,13 +7,12 @@ import json
 
 import jieba
 import pytest
+from glossary_core.chinese import ChineseSegmenter, SegmenterError
 from glossary_core.model import Alias, Bilingual, Glossary, Term
 from glossary_core.schema import categories
 from glossary_core.search_index import (
     DOC_SEPARATOR,
     NAME_KINDS,
-    ChineseSegmenter,
-    SegmenterError,
     build_search_index,
     han_bigrams,
     index_scripts,

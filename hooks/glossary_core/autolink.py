@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from .chinese import HAN as HAN_CHARACTERS
+from .chinese import ChineseSegmenter
 from .model import Glossary, Term, fold_name
 from .render import CHOICE
-from .search_index import HAN as HAN_CHARACTERS
-from .search_index import ChineseSegmenter
 
 HAN = re.compile(f"[{HAN_CHARACTERS}]")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")

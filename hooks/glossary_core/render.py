@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from . import pinyin
+from . import chinese
 from .inline_links import INLINE_LINK, replace_inline_links
 from .model import Alias, Bilingual, Glossary, Term, fold_name
 
@@ -354,7 +354,7 @@ def _category_list(glossary: Glossary, here: str) -> list[str]:
 def category_page(category_id: str, glossary: Glossary) -> Page:
     here = category_uri(category_id)
     category = glossary.categories[category_id]
-    terms = sorted(glossary.in_category(category_id), key=pinyin.sort_key)
+    terms = sorted(glossary.in_category(category_id), key=chinese.sort_key)
     out = [
         _front_matter(title=f"{category.zh} · {category.en}"),
         f"# {_md(category.zh)} · {_md(category.en)}",
@@ -386,9 +386,9 @@ def a_z_page(glossary: Glossary) -> Page:
 
 def pinyin_page(glossary: Glossary) -> Page:
     groups: dict[str, list[str]] = defaultdict(list)
-    for term in sorted(glossary.terms.values(), key=pinyin.sort_key):
-        groups[pinyin.initial(term)].append(
-            f'- [{_md(term.zh)}]({term_uri(term.id)}) <span class="gl-pinyin">{_h(pinyin.spoken(term))}</span>'
+    for term in sorted(glossary.terms.values(), key=chinese.sort_key):
+        groups[chinese.initial(term)].append(
+            f'- [{_md(term.zh)}]({term_uri(term.id)}) <span class="gl-pinyin">{_h(chinese.spoken(term))}</span>'
             + ("" if same_name(term) else f" · {_md(term.en)}")
         )
     return Page(Slot(PINYIN_URI), _lettered_page(UI["pinyin"], groups))

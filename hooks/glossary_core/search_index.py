@@ -21,29 +21,16 @@ import operator
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache
-from types import ModuleType
 
+from .chinese import HAN, HAN_RUN, ChineseSegmenter, segmenter_for
 from .model import Glossary, Term
 from .render import plain_text, term_uri
 
 # The same character classes are used by the browser (glossary-search.js); keep them in step.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN_RUN = re.compile(r"[a-z0-9\u00c0-\u024f]+")
 _NOT_KEY = re.compile(f"[^{HAN}a-z0-9\u00c0-\u024f]+")
-_HAS_HAN = re.compile(f"[{HAN}]")
-
-# All names of all terms travel as one string, so the browser can match a query against every
-# name with a few native indexOf calls. Each name starts with a control character that says its
-# kind, and each term's names end with DOC_SEPARATOR; keys never contain control characters.
-NAME_KINDS = {"headword": "\x11", "abbr": "\x12", "accepted": "\x13", "discouraged": "\x14", "former": "\x15", "keyword": "\x16"}
-DOC_SEPARATOR = "\x1e"
-
-
-class SegmenterError(RuntimeError):
-    """jieba is missing or does not segment as configured: the build must stop, not ship a weak search."""
 
 
 def normalise(text: str) -> str:
@@ -55,78 +42,15 @@ def name_key(name: str) -> str:
     return _NOT_KEY.sub("", normalise(name))
 
 
-# jieba's general dictionary (half a million entries) takes most of a second to load. Material's
-# search plugin loads it into jieba's shared tokenizer (jieba.dt) for the site's own pages anyway,
-# so we load it there and take a copy rather than loading a second one. This records the shared
-# dictionary as we left it (object, size, total), so a copy is only taken while nobody changed it.
-_untouched: tuple[int, int, int] | None = None
-
-
-def _general_dictionary(jieba: ModuleType) -> tuple[dict[str, int], int]:
-    """A private copy of jieba's default dictionary and its frequency total."""
-    global _untouched
-    shared = jieba.dt
-    if _untouched is None and not shared.initialized and shared.dictionary == jieba.DEFAULT_DICT:
-        shared.initialize()
-        _untouched = (id(shared.FREQ), len(shared.FREQ), shared.total)
-    if _untouched == (id(shared.FREQ), len(shared.FREQ), shared.total):
-        return dict(shared.FREQ), shared.total
-    own = jieba.Tokenizer()  # the shared one was loaded or changed by someone else: load our own
-    own.initialize()
-    return own.FREQ, own.total
-
-
-class ChineseSegmenter:
-    """jieba with a dictionary of our own term names, loaded once per build."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        try:
-            import jieba
-        except ImportError as error:  # a silent fallback would ship a search that cannot find Chinese words
-            raise SegmenterError("jieba is not installed: run `make build` (it installs it) or `pip install jieba`") from error
-        jieba.setLogLevel(60)  # its "Building prefix dict" chatter is noise in build output
-        self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.FREQ, self._tokenizer.total = _general_dictionary(jieba)
-        self._tokenizer.initialized = True
-        self._words = sorted({n for n in names if _HAS_HAN.search(n) and " " not in n and len(n) > 1})
-        # jieba keeps a word whole only if its pattern covers every character (not '·' or '$'),
-        # so the self-test probes with a name it can keep whole.
-        self._probe = next((w for w in self._words if jieba.re_han_default.fullmatch(w)), None)
-        for word in self._words:
-            self._tokenizer.add_word(word, freq=10**6)
-        self._self_test()
-
-    def _self_test(self) -> None:
-        # A user word must come out whole even where the general dictionary cuts across it.
-        probe = self._probe
-        if probe is None:
-            return
-        tokens = list(self._tokenizer.cut(f"所有{probe}的", HMM=False))
-        if probe not in tokens:
-            raise SegmenterError(f"jieba cut the term name {probe!r} apart ({'|'.join(tokens)}): its user dictionary is not in effect")
-
-    def boundaries(self, text: str) -> set[int]:
-        """Offsets where jieba ends one word and starts the next (0 and len(text) included)."""
-        out = {0, len(text)}
-        for _, start, end in self._tokenizer.tokenize(text, HMM=False):
-            out.update((start, end))
-        return out
-
-    def words(self, text: str) -> list[str]:
-        """Search-mode words of three or more characters: whole words plus their shorter parts."""
-        out = []
-        for run in _HAN_RUN.findall(text):
-            out.extend(w for w in self._tokenizer.cut_for_search(run, HMM=False) if len(w) > 2)
-        return out
-
-
-def segmenter_for(glossary: Glossary) -> ChineseSegmenter:
-    """jieba with every term name in its dictionary (raises SegmenterError when it cannot be)."""
-    return ChineseSegmenter(name for term in glossary.terms.values() for name in term.names)
+# All names of all terms travel as one string, so the browser can match a query against every
+# name with a few native indexOf calls. Each name starts with a control character that says its
+# kind, and each term's names end with DOC_SEPARATOR; keys never contain control characters.
+NAME_KINDS = {"headword": "\x11", "abbr": "\x12", "accepted": "\x13", "discouraged": "\x14", "former": "\x15", "keyword": "\x16"}
+DOC_SEPARATOR = "\x1e"
 
 
 def han_bigrams(text: str) -> set[str]:
-    return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
+    return {run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def latin_words(text: str) -> set[str]:

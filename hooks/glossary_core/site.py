@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .autolink import Linker
+from .chinese import ChineseSegmenter, segmenter_for
 from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
 from .model import Glossary
 from .render import Page, all_pages, index_pages, term_pages
-from .search_index import ChineseSegmenter, build_search_index, index_scripts, segmenter_for
+from .search_index import build_search_index, index_scripts
 from .yaml_source import DocPath
 
 # The search index's two parts, as the site serves them (docs/assets/javascripts/glossary-search.js).
