@@ -132,6 +132,14 @@ def _read(name: str, style: Style) -> tuple[str, ...]:
     return tuple(library.lazy_pinyin(name, style=getattr(library.Style, style.value)))
 
 
+def pinyin_initials(term: Term) -> str:
+    """First letters of the syllables of an all-Chinese name (检索增强生成 -> jszqsc); '' when the
+    name mixes in Latin words, whose letters are not syllables."""
+    if not re.fullmatch(f"[{HAN}]+", term.zh):
+        return ""
+    return "".join(syllable[0] for syllable in syllables(term) if syllable)
+
+
 def syllables(term: Term) -> list[str]:
     """Toneless lowercase syllables of the Chinese name; Latin parts stay as their letters."""
     if term.pinyin:
@@ -156,3 +164,29 @@ def spoken(term: Term) -> str:
     if term.pinyin:
         return term.pinyin
     return " ".join(p.strip() for p in _read(term.zh, Style.TONE) if p.strip())
+
+
+# --- Traditional characters -------------------------------------------------------------------
+
+
+@cache
+def _opencc(config: str):
+    import opencc  # OpenCC's own dictionaries: no hand-made table of character pairs
+
+    return opencc.OpenCC(config)
+
+
+def traditional_folding(simplified: Iterable[str]) -> dict[str, str]:
+    """For the given Simplified characters, each Traditional form (Mainland, Taiwan and Hong Kong
+    standards) that differs from it, mapped back to it: 調 -> 调, 發 -> 发, 檢 -> 检.
+
+    A form is kept only where OpenCC converts it back to the same character, so a character whose
+    Traditional form is ambiguous in the other direction is never folded wrongly."""
+    back = _opencc("t2s")
+    folding: dict[str, str] = {}
+    for char in sorted(set(simplified)):
+        for config in ("s2t", "s2tw", "s2hk"):
+            form = _opencc(config).convert(char)
+            if form != char and len(form) == 1 and back.convert(form) == char:
+                folding[form] = char
+    return folding

@@ -24,13 +24,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 
-from .chinese import HAN, HAN_RUN, ChineseSegmenter, segmenter_for
+from . import chinese
+from .chinese import HAN, HAN_RUN, HAS_HAN, ChineseSegmenter, segmenter_for
 from .model import Glossary, Term
 from .render import plain_text, term_uri
 
 # The same character classes are used by the browser (glossary-search.js); keep them in step.
 _LATIN_RUN = re.compile(r"[a-z0-9\u00c0-\u024f]+")
 _NOT_KEY = re.compile(f"[^{HAN}a-z0-9\u00c0-\u024f]+")
+_WORD_BREAK = re.compile(r"[\s\-_/·.,:;()（）]+")  # where one word of a name ends and the next begins
 
 
 def normalise(text: str) -> str:
@@ -45,7 +47,18 @@ def name_key(name: str) -> str:
 # All names of all terms travel as one string, so the browser can match a query against every
 # name with a few native indexOf calls. Each name starts with a control character that says its
 # kind, and each term's names end with DOC_SEPARATOR; keys never contain control characters.
-NAME_KINDS = {"headword": "\x11", "abbr": "\x12", "accepted": "\x13", "discouraged": "\x14", "former": "\x15", "keyword": "\x16"}
+NAME_KINDS = {
+    "headword": "\x11",
+    "abbr": "\x12",
+    "accepted": "\x13",
+    "discouraged": "\x14",
+    "former": "\x15",
+    "keyword": "\x16",
+    "headword word": "\x17",  # a later word of a headword or abbreviation onwards: 'generation'
+    "other word": "\x18",  # the same for other names
+    "pinyin": "\x19",  # syllables of the Chinese headword: 'jiansuozengqiang'
+    "initials": "\x1a",  # their first letters: 'jszqsc'
+}
 DOC_SEPARATOR = "\x1e"
 
 
@@ -82,7 +95,7 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
             grams[gram].append(number)
     word_list, gram_list = sorted(words), sorted(grams)
     return {
-        "names": {"docs": docs, "names": "".join(n + DOC_SEPARATOR for n in names)},
+        "names": {"docs": docs, "names": "".join(n + DOC_SEPARATOR for n in names), "fold": _folding(docs, grams)},
         "text": {
             "summaries": summaries,
             "words": "\n".join(word_list),
@@ -104,19 +117,45 @@ def _texts(term: Term, glossary: Glossary) -> list[str]:
 def _names(term: Term) -> tuple[str, list[str]]:
     """One entry per distinct name: its kind character, then its key ('\x11检索增强生成\x12rag'),
     and the names as written, in the same order, so a result can say which name matched.
-    Headwords and the abbreviation are shown in the result anyway: their written form is ''."""
+    Headwords and the abbreviation are shown in the result anyway: their written form is ''.
+
+    Keys have no spaces (so 'fine tuning' finds Fine-tuning), which hides where words start; so a
+    Latin name of several words also gets a key for each later word onwards ('augmentedgeneration',
+    'generation'), and the browser matches Latin text only at the start of a key: 'rag' is never
+    found inside 'average'. The all-Chinese headword also gets its pinyin and pinyin initials."""
     entries = [("headword", term.zh), ("headword", term.en)]
     entries += [("abbr", term.abbr)] if term.abbr else []
     entries += [(a.status, a.name) for a in term.aliases]
     entries += [("keyword", k) for k in term.search_keywords]
     seen, keys, shown = set(), [], []
-    for kind, name in entries:
-        key = name_key(name)
+
+    def add(kind: str, key: str, written: str) -> None:
         if key and key not in seen:
             seen.add(key)
             keys.append(NAME_KINDS[kind] + key)
-            shown.append(name if kind not in ("headword", "abbr") else "")
+            shown.append(written)
+
+    for kind, name in entries:
+        add(kind, name_key(name), name if kind not in ("headword", "abbr") else "")
+    for kind, name in entries:
+        words = [name_key(w) for w in _WORD_BREAK.split(normalise(name))]
+        words = [w for w in words if w]
+        later = "headword word" if kind in ("headword", "abbr") else "other word"
+        for start in range(1, len(words)):
+            if _LATIN_RUN.match(words[start]):
+                add(later, "".join(words[start:]), name if later == "other word" else "")
+    if HAS_HAN.search(term.zh):
+        add("pinyin", "".join(chinese.syllables(term)), chinese.spoken(term))
+        add("initials", chinese.pinyin_initials(term), chinese.spoken(term))
     return "".join(keys), shown
+
+
+def _folding(docs: list[list], grams: dict[str, list[int]]) -> list[str]:
+    """Traditional characters a reader may type, as two aligned strings (traditional, simplified),
+    for every Chinese character in the names and texts: 微調 is searched as 微调."""
+    characters = {c for gram in grams for c in gram} | {c for doc in docs for name in doc[1:3] for c in HAN_RUN.findall(name) for c in c}
+    folding = chinese.traditional_folding(characters)
+    return ["".join(folding), "".join(folding.values())]
 
 
 def _gaps(numbers: list[int]) -> str:

@@ -206,3 +206,37 @@ def test_a_name_equal_in_both_languages_is_shown_once(search_page: OfflinePage, 
     assert page.title().startswith("Transformer - ")
     a_z = (real_site / "a-z.html").read_text(encoding="utf-8")
     assert "Transformer</a> · Transformer" not in a_z
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("jiansuo zengqiang", "rag"),  # full syllables with a space
+        ("jiansuozengqiang", "rag"),  # and without
+        ("jszqsc", "rag"),  # initials
+        ("canchawangluo", "resnet"),  # 残差 read cán chā, not chà
+        ("wei tiao", "fine-tuning"),  # 微调 read wēi tiáo
+        ("微調", "fine-tuning"),  # Traditional characters fold to Simplified
+        ("檢索增強生成", "rag"),
+        ("trasnformer", "transformer"),  # one typo in a Latin name of 5+ letters
+        ("backpropagtion", "backpropagation"),
+    ],
+)
+def test_pinyin_traditional_and_typos_find_the_term(search_page: OfflinePage, query: str, first: str) -> None:
+    assert search_page.search(query)[:1] == [first]
+
+
+def test_latin_queries_match_at_word_starts_only(search_page: OfflinePage) -> None:
+    results = search_page.all_results("rag")
+    assert results[0] == "rag"
+    assert "pooling" not in results  # 'average pooling' holds 'rag' only inside a word
+    assert "retrieval-augmented" not in "".join(results)
+    # A later word of a name is still found from its start ('generation' in retrieval-augmented generation).
+    assert "rag" in search_page.all_results("augmented generation")[:3]
+
+
+def test_the_result_says_which_kind_of_name_matched(search_page: OfflinePage) -> None:
+    search_page.search("jszqsc")
+    assert search_page.page.text_content(".md-search-result__item:first-child .gl-result-via").startswith("拼音首字母 · pinyin initials：")
+    search_page.search("trasnformer")
+    assert search_page.page.text_content(".md-search-result__item:first-child .gl-result-via") == "拼写相近 · close spelling：Transformer"

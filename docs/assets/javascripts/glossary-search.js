@@ -21,22 +21,25 @@
   const nameKey = text => normalise(text).replace(NOT_KEY, "");
 
   // Points per kind of match; a query word's points are weighted by how rare it is (idf).
-  // Kinds: h headword, a abbreviation, l accepted alias, d discouraged, f former name, k search-only keyword.
+  // Kinds: h headword, a abbreviation, l accepted alias, d discouraged, f former name, k search-only
+  // keyword, p pinyin of the Chinese headword, i its initials. A word inside a Latin name counts as
+  // a part of a headword (h) or of another name (l).
   const NAME_POINTS = {
-    exact: { h: 12, a: 11, l: 10, f: 10, d: 9, k: 6 },
-    prefix: { h: 7, a: 6, l: 6, f: 6, d: 5, k: 3 },
-    part: { h: 5, a: 4, l: 4, f: 4, d: 3, k: 2 },
+    exact: { h: 12, a: 11, l: 10, f: 10, d: 9, k: 6, p: 8, i: 6 },
+    prefix: { h: 7, a: 6, l: 6, f: 6, d: 5, k: 3, p: 4, i: 0 },
+    part: { h: 5, a: 4, l: 4, f: 4, d: 3, k: 2, p: 0, i: 0 },
   };
   const WORD_POINTS = 1.5;
   const GRAM_POINTS = 1;
-  const WHOLE_QUERY_BONUS = { exact: { h: 40, a: 36, l: 32, f: 32, d: 30, k: 16 }, prefix: { h: 12, a: 10, l: 10, f: 10, d: 8, k: 4 } };
+  const WHOLE_QUERY_BONUS = { exact: { h: 40, a: 36, l: 32, f: 32, d: 30, k: 16, p: 24, i: 16, z: 20 }, prefix: { h: 12, a: 10, l: 10, f: 10, d: 8, k: 4, p: 8, i: 0 } };
   const MAX_RESULTS = 50;
 
   // Name kinds and the end of a term's names, as written by search_index.py.
-  const KIND_OF = { "\x11": "h", "\x12": "a", "\x13": "l", "\x14": "d", "\x15": "f", "\x16": "k" };
-  const KIND_ORDER = "halfdk";
+  const KIND_OF = { "\x11": "h", "\x12": "a", "\x13": "l", "\x14": "d", "\x15": "f", "\x16": "k", "\x17": "H", "\x18": "L", "\x19": "p", "\x1a": "i" };
+  const KIND_ORDER = "halfdkpi";
   // What a result says when a name other than the headword matched.
-  const KIND_LABEL = { l: "也作 · also", f: "旧称 · former name", d: "不推荐译名 · discouraged", k: "相关词 · related word" };
+  const KIND_LABEL = { l: "也作 · also", f: "旧称 · former name", d: "不推荐译名 · discouraged", k: "相关词 · related word", p: "拼音 · pinyin", i: "拼音首字母 · pinyin initials", z: "拼写相近 · close spelling" };
+  const IS_LATIN = /^[a-z0-9\u00c0-\u024f]/;
   const DOC_END = "\x1e";
   const RANKS = ["exact", "prefix", "part"];
 
@@ -49,6 +52,26 @@
       for (let at = this.names.indexOf(DOC_END); at !== -1; at = this.names.indexOf(DOC_END, at + 1)) this.docEnds.push(at);
       this.summaries = null;
       this.decoded = new Map();
+      const [traditional, simplified] = namesPart.fold || ["", ""];
+      this.fold = new Map([...traditional].map((char, i) => [char, simplified[i]]));
+      this.latinKeys = null;
+    }
+
+    /* Traditional characters read as Simplified ones (微調 -> 微调), from OpenCC's tables at build time. */
+    folded(text) { return this.fold.size ? [...text].map(c => this.fold.get(c) || c).join("") : text; }
+
+    /* Terms with a Latin name one typo away from the key (one letter added, dropped, changed or two swapped). */
+    closeSpellings(key) {
+      if (!this.latinKeys) {
+        this.latinKeys = [];
+        const pattern = /[\x11-\x16]([a-z0-9]{4,})(?=[\x10-\x1f])/g; // whole names, not their later words
+        for (const m of this.names.matchAll(pattern)) this.latinKeys.push([m[1], this.docOf(m.index), m.index]);
+      }
+      const found = new Map();
+      for (const [name, doc, start] of this.latinKeys) {
+        if (Math.abs(name.length - key.length) <= 1 && oneEditApart(key, name) && !found.has(doc)) found.set(doc, { rank: "exact", kind: "z", start });
+      }
+      return found;
     }
 
     addText(textPart) {
@@ -70,8 +93,13 @@
           let start = at - 1;
           while (this.names.charCodeAt(start) > 0x1f) start--; // back to this name's kind character
           const next = this.names.charCodeAt(at + form.length);
-          const rank = at === start + 1 ? (next <= 0x1f ? 0 : 1) : 2;
-          const kind = KIND_OF[this.names[start]];
+          let rank = at === start + 1 ? (next <= 0x1f ? 0 : 1) : 2;
+          let kind = KIND_OF[this.names[start]];
+          // Latin text matches where a word starts, never inside one ('rag' is not in 'average'):
+          // inside a key that is only after a Chinese character; later words have keys of their own.
+          if (rank === 2 && IS_LATIN.test(form) && !IS_HAN.test(this.names[at - 1])) continue;
+          if (kind === "H" || kind === "L") { rank = 2; kind = kind.toLowerCase(); }
+          if ((kind === "p" && rank === 2) || (kind === "i" && (rank !== 0 || form.length < 3))) continue;
           const order = rank * KIND_ORDER.length + KIND_ORDER.indexOf(kind);
           const doc = this.docOf(at);
           const seen = best.get(doc);
@@ -159,6 +187,18 @@
     }
   }
 
+  /* Whether two strings differ by exactly one edit: an insertion, a deletion, a substitution or a swap of neighbours. */
+  function oneEditApart(a, b) {
+    if (a === b) return false;
+    if (a.length > b.length) [a, b] = [b, a];
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return b.length === a.length + 1 && a.slice(i) === b.slice(i + 1);
+  }
+
   /* English plural and singular forms of a Latin word, so LLMs finds LLM and embedding finds embeddings. */
   function variants(word) {
     const out = [word];
@@ -192,7 +232,7 @@
   const withoutQuestion = query => query.replace(QUESTION, "").trim() || query;
 
   function search(index, rawQuery) {
-    const query = withoutQuestion(rawQuery);
+    const query = index.folded(withoutQuestion(rawQuery));
     const text = normalise(query);
     const words = [...new Set(text.match(SEGMENT) || [])];
     if (!words.length) return { words, hits: [], whole: new Map() };
@@ -208,10 +248,16 @@
       scores = next;
     });
     // The whole query read as one name ("fine tuning" = Fine-tuning, LLMs = LLM) outranks word-by-word matches.
-    const whole = index.nameMatches(variants(nameKey(query)));
-    for (const doc of scores.keys()) {
-      const match = whole.get(doc);
-      if (match && match.rank !== "part") scores.set(doc, scores.get(doc) + WHOLE_QUERY_BONUS[match.rank][match.kind]);
+    const key = nameKey(query);
+    const whole = index.nameMatches(variants(key));
+    // A Latin name of five letters or more typed with one typo (trasnformer) still finds its term.
+    if (!scores.size && key.length >= 5 && /^[a-z0-9]+$/.test(key)) {
+      for (const [doc, match] of index.closeSpellings(key)) { scores.set(doc, 0); whole.set(doc, match); }
+    }
+    // A whole-query match counts even where the words alone do not all match: 'wei tiao' is one
+    // pinyin name, though 'tiao' starts no key by itself.
+    for (const [doc, match] of whole) {
+      if (match.rank !== "part") scores.set(doc, (scores.get(doc) || 0) + WHOLE_QUERY_BONUS[match.rank][match.kind]);
     }
     const hits = [...scores].sort((a, b) => b[1] - a[1] || index.docs[a[0]][1].length - index.docs[b[0]][1].length || a[0] - b[0]);
     return { words, hits, whole };
@@ -294,7 +340,7 @@
       const [summaryZh, summaryEn] = index.summaries ? index.summaries[doc] : ["", ""];
       const title = `${zh === en ? mark(zh) : `${mark(zh)} · ${mark(en)}`}${abbr ? ` <span class="gl-result-abbr">${mark(abbr)}</span>` : ""}`;
       const matched = whole.get(doc);
-      const via = matched && KIND_LABEL[matched.kind] ? index.nameAt(doc, matched.start) : "";
+      const via = matched && KIND_LABEL[matched.kind] ? index.nameAt(doc, matched.start) || (matched.kind === "z" ? en : "") : "";
       const viaLine = via ? `<p class="gl-result-via gl-result-via--${matched.kind}">${KIND_LABEL[matched.kind]}：${mark(via)}</p>` : "";
       return `<li class="md-search-result__item"><a href="${config.base}/${url}?h=${h}" class="md-search-result__link" tabindex="-1">` +
         `<article class="md-search-result__article md-typeset" data-md-score="${score.toFixed(1)}"><div class="md-search-result__icon md-icon"></div>` +
