@@ -22,7 +22,7 @@ def test_one_page_per_term_file(small_site: Path) -> None:
 def test_term_page_content(small_site: Path) -> None:
     page = _read(small_site, "terms/retrieval-augmented-generation.html")
     assert '<span class="gl-zh">检索增强生成</span>' in page and "Retrieval-augmented generation" in page
-    assert '<abbr class="gl-abbr">RAG</abbr>' in page
+    assert '<abbr class="gl-abbr" title="缩写 · Abbreviation">RAG</abbr>' in page
     assert '<meta name="description" content="先检索相关资料' in page
     assert '<a href="vector-store.html">向量数据库</a>' in page  # inline link resolved
     assert "<code>&lt;b&gt;不变&lt;/b&gt;</code>" in page  # code kept literally

@@ -33,6 +33,9 @@ UI = {
     "former": "旧称 · Former names",
     "discouraged": "不推荐 · Discouraged",
     "reviewed": "审校于 · Reviewed",
+    "home": "首页 · Home",
+    "abbr": "缩写 · Abbreviation",
+    "more": "另外 {n} 个 · {n} more",
     "recently_reviewed": "最近更新 · Recently updated",
     "zh_section": "中文",
     "en_section": "English",
@@ -48,6 +51,7 @@ UI = {
     "shared_names_page": "同名术语 · Shared names",
 }
 
+BACKLINKS_SHOWN = 12
 HOME_URI = "index.md"
 CATEGORIES_URI = "categories/index.md"
 A_Z_URI = "a-z.md"
@@ -136,12 +140,24 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
     category = glossary.categories[term.category]
     # The page title carries the abbreviation too: "检索增强生成 (RAG) · Retrieval-augmented generation".
     title = term.zh + (f" ({term.abbr})" if term.abbr else "") + ("" if same_name(term) else f" · {term.en}")
+    link = _inline_link_renderer(glossary, here)
     out = [
         _front_matter(title=title, description=f"{term.summary.zh} {term.summary.en}"),
+        # Term pages are not in the navigation: the category path says where the reader is.
+        f"[{UI['home']}]({_rel(here, HOME_URI)}) › [{_md(category.zh)} · {_md(category.en)}]({_rel(here, category_uri(category.id))})",
+        "{: .gl-crumbs }",
+        "",
         f'<h1 class="gl-title"><span class="gl-zh">{_h(term.zh)}</span>'
         + ("" if same_name(term) else f' <span class="gl-en" lang="en">{_h(term.en)}</span>')
-        + (f' <abbr class="gl-abbr">{_h(term.abbr)}</abbr>' if term.abbr else "")
+        + (f' <abbr class="gl-abbr" title="{_h(UI["abbr"])}">{_h(term.abbr)}</abbr>' if term.abbr else "")
         + "</h1>",
+        "",
+        # The two one-sentence definitions come first: they are what the reader came for.
+        content_markdown(replace_inline_links(text("summary", "zh"), link("zh"))),
+        "{: .gl-lead }",
+        "",
+        content_markdown(replace_inline_links(text("summary", "en"), link("en"))),
+        '{: .gl-lead lang="en" }',
         "",
         '<div class="gl-facts" markdown>',
         "",
@@ -159,21 +175,14 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
             out.append(f"    “{_md(name)}” {UI['also_means']}：{links}")
             out.append("")
 
-    link = _inline_link_renderer(glossary, here)
     out += [
         f"## {UI['zh_section']} {{ #zh }}",
-        "",
-        content_markdown(replace_inline_links(text("summary", "zh"), link("zh"))),
-        "{: .gl-lead }",
         "",
         content_markdown(replace_inline_links(text("body", "zh"), link("zh"))),
         "",
         f'## {UI["en_section"]} {{ #en lang="en" }}',
         "",
         '<div lang="en" markdown>',
-        "",
-        content_markdown(replace_inline_links(text("summary", "en"), link("en"))),
-        "{: .gl-lead }",
         "",
         content_markdown(replace_inline_links(text("body", "en"), link("en"))),
         "",
@@ -187,7 +196,11 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
     backlinks = glossary.backlinks.get(term.id, ())
     if backlinks:
         out += [f"## {UI['backlinks']} {{ #backlinks }}", ""]
-        out += [f"- {_term_link(glossary.terms[b], here, both=True)}" for b in backlinks]
+        items = [f"- {_term_link(glossary.terms[b], here, both=True)}" for b in backlinks]
+        out += items[:BACKLINKS_SHOWN]
+        if len(items) > BACKLINKS_SHOWN:  # a long list folds: it should not outweigh the entry itself
+            rest = len(items) - BACKLINKS_SHOWN
+            out += ["", '<details class="gl-more" markdown>', f"<summary>{UI['more'].format(n=rest)}</summary>", "", *items[BACKLINKS_SHOWN:], "", "</details>"]
         out.append("")
     if term.references:
         out += [f"## {UI['references']} {{ #references }}", ""]

@@ -29,17 +29,63 @@ def test_hover_and_focus_show_both_names_and_summaries(offline: OfflinePage, rea
     assert offline.blocked == [] and offline.errors == []
 
 
-def test_touch_first_tap_shows_the_card_second_tap_follows(browser, real_site: Path) -> None:
-    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 400, "height": 800})
+def test_touch_one_tap_follows_the_link_and_a_long_press_shows_the_card(browser, real_site: Path) -> None:
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
     page = OfflinePage(context.new_page())
     page.page.goto((real_site / "terms" / "rag.html").as_uri())
     link = page.page.locator("article a[href='llm.html']").first
     link.tap()
+    page.page.wait_for_url("**/terms/llm.html")  # one tap, straight to the page
+    page.page.go_back()
+    page.page.wait_for_url("**/terms/rag.html")
+    # A long press (touch held for longer than half a second) opens the card and stays on the page.
+    box = page.page.locator("article a[href='llm.html']").first.bounding_box()
+    cdp = context.new_cdp_session(page.page)
+    point = [{"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}]
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+    page.page.wait_for_timeout(800)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.page.wait_for_timeout(200)
     assert "大语言模型" in (_card(page.page) or "")
     assert page.page.url.endswith("/terms/rag.html")
-    link.tap()
-    page.page.wait_for_url("**/terms/llm.html")
     context.close()
+
+
+def _card_box(page) -> dict:
+    return page.evaluate("(() => { const r = document.getElementById('gl-card').getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; })()")
+
+
+def test_a_card_near_the_bottom_flips_above_and_stays_inside_the_viewport(browser, real_site: Path) -> None:
+    for viewport in ({"width": 1366, "height": 900}, {"width": 390, "height": 844}):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto((real_site / "terms" / "rag.html").as_uri())
+        # The last term link in the English text, put a few pixels above the bottom edge.
+        link = page.locator("div[lang=en] p a.gl-term-link").last
+        page.evaluate(
+            "() => { const links = document.querySelectorAll('div[lang=en] p a.gl-term-link'); const a = links[links.length - 1];"
+            " a.scrollIntoView({block: 'start'}); window.scrollBy(0, a.getBoundingClientRect().bottom - window.innerHeight + 12); }"
+        )
+        link.hover()
+        assert _card(page)
+        card, anchor = _card_box(page), link.bounding_box()
+        assert card["bottom"] <= anchor["y"] + 1, (viewport, card, anchor)  # above the link
+        assert card["top"] >= 0 and card["bottom"] <= viewport["height"]
+        assert card["left"] >= 0 and card["right"] <= viewport["width"]
+        context.close()
+
+
+def test_related_terms_list_has_no_cards_and_dark_cards_have_an_edge(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "terms" / "rag.html").as_uri())
+    related = page.locator("h2#related + ul a").first
+    related.hover()
+    assert _card(page) is None  # the summary is printed beside it already
+    page.emulate_media(color_scheme="dark")
+    page.reload()
+    page.locator("article p a[href='llm.html']").first.hover()
+    border = page.evaluate("getComputedStyle(document.getElementById('gl-card')).borderTopStyle")
+    assert border == "solid"
 
 
 def test_shared_name_links_offer_the_choice(offline: OfflinePage, real_site: Path) -> None:

@@ -3,7 +3,8 @@
  *
  * The data is in the page itself (<script id="gl-cards">, only the terms this page links to),
  * so cards work offline and from file://. Mouse: hover or keyboard focus shows the card.
- * Touch: the first tap shows it, a second tap on the same link follows the link.
+ * Touch: a tap follows the link at once, as on any page; a long press shows the card instead.
+ * Lists that already print each summary (related terms) get no cards.
  */
 (() => {
   "use strict";
@@ -55,12 +56,21 @@
     if (found.choice) card.append(text("p", "同名，可能指 · This name can mean:", { class: "gl-card__choice" }));
     for (const id of found.ids.filter(id => terms[id])) card.append(describe(id));
     card.hidden = false;
-    const box = link.getBoundingClientRect();
-    const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8));
-    card.style.left = `${left}px`;
-    card.style.top = `${box.bottom + window.scrollY + 6}px`;
+    place(link.getBoundingClientRect());
     link.setAttribute("aria-describedby", card.id);
     current = link;
+  }
+
+  /* Below the link, or above it when there is no room below; always inside the viewport. */
+  function place(box) {
+    const width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
+    const gap = 6, margin = 8;
+    const left = Math.max(margin, Math.min(box.left, width - card.offsetWidth - margin));
+    let top = box.bottom + gap;
+    if (top + card.offsetHeight > height - margin && box.top - gap - card.offsetHeight >= margin) top = box.top - gap - card.offsetHeight;
+    top = Math.max(margin, Math.min(top, height - card.offsetHeight - margin));
+    card.style.left = `${left + window.scrollX}px`;
+    card.style.top = `${top + window.scrollY}px`;
   }
 
   function hide() {
@@ -69,24 +79,25 @@
     current = null;
   }
 
-  const links = [...document.querySelectorAll(".md-content article a[href]")].filter(target);
+  // Related terms are listed with their summaries: a card there would only cover what is printed.
+  const links = [...document.querySelectorAll(".md-content article a[href]")].filter(a => !a.closest("h2#related + ul") && target(a));
   for (const link of links) {
     link.classList.add("gl-term-link");
     link.addEventListener("mouseenter", () => show(link));
     link.addEventListener("mouseleave", () => { hideTimer = setTimeout(hide, 150); });
     link.addEventListener("focus", () => show(link));
     link.addEventListener("blur", () => { hideTimer = setTimeout(hide, 150); });
-    // Touch has no hover: the first tap shows the card, the second follows the link. Whether the
-    // card was open is read at pointerdown, before the tap's emulated mouse and focus events open it.
-    let tapOnOpenCard = null;
-    link.addEventListener("pointerdown", event => { tapOnOpenCard = event.pointerType === "touch" ? current === link : null; });
-    link.addEventListener("click", event => {
-      if (tapOnOpenCard === false) {
-        event.preventDefault();
-        show(link);
-      }
-      tapOnOpenCard = null;
+    // Touch has no hover. A tap must follow the link at once (readers take a link that does not
+    // respond for a broken one), so the card waits for a long press, which then does not navigate.
+    let pressTimer = 0, pressed = false;
+    link.addEventListener("pointerdown", event => {
+      pressed = false;
+      if (event.pointerType !== "touch") return;
+      pressTimer = setTimeout(() => { pressed = true; show(link); }, 500);
     });
+    for (const type of ["pointerup", "pointercancel", "pointerleave"]) link.addEventListener(type, () => clearTimeout(pressTimer));
+    link.addEventListener("click", event => { if (pressed) { event.preventDefault(); pressed = false; } });
+    link.addEventListener("contextmenu", event => { if (pressed) event.preventDefault(); });
   }
   card.addEventListener("mouseenter", () => clearTimeout(hideTimer));
   card.addEventListener("mouseleave", () => { hideTimer = setTimeout(hide, 150); });
