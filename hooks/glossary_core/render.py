@@ -200,7 +200,8 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         out += items[:BACKLINKS_SHOWN]
         if len(items) > BACKLINKS_SHOWN:  # a long list folds: it should not outweigh the entry itself
             rest = len(items) - BACKLINKS_SHOWN
-            out += ["", '<details class="gl-more" markdown>', f"<summary>{UI['more'].format(n=rest)}</summary>", "", *items[BACKLINKS_SHOWN:], "", "</details>"]
+            summary = f"<summary>{UI['more'].format(n=rest)}</summary>"
+            out += ["", '<details class="gl-more" markdown>', summary, "", *items[BACKLINKS_SHOWN:], "", "</details>"]
         out.append("")
     if term.references:
         out += [f"## {UI['references']} {{ #references }}", ""]

@@ -52,7 +52,10 @@ def test_touch_one_tap_follows_the_link_and_a_long_press_shows_the_card(browser,
 
 
 def _card_box(page) -> dict:
-    return page.evaluate("(() => { const r = document.getElementById('gl-card').getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; })()")
+    return page.evaluate(
+        "(() => { const r = document.getElementById('gl-card').getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; })()"
+    )
 
 
 def test_a_card_near_the_bottom_flips_above_and_stays_inside_the_viewport(browser, real_site: Path) -> None:
