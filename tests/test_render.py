@@ -79,3 +79,56 @@ def test_a_to_z_lists_names_and_abbreviations(small: Glossary) -> None:
     text = a_z_page(small).markdown
     assert "- [RAG](terms/retrieval-augmented-generation.md) (Retrieval-augmented generation) · 检索增强生成" in text
     assert text.index("## L") < text.index("## R") < text.index("## V")
+
+
+# Words that pypinyin reads wrongly on its own, with the reading a Chinese reader expects.
+POLYPHONES = {
+    "残差连接": "cán chā lián jiē",
+    "残差网络": "cán chā wǎng luò",
+    "文本分类": "wén běn fēn lèi",
+    "图像分类": "tú xiàng fēn lèi",
+    "方差": "fāng chā",
+    "长上下文": "cháng shàng xià wén",
+    "微调": "wēi tiáo",
+    "指令微调": "zhǐ lìng wēi tiáo",
+    "重排序": "chóng pái xù",
+    "调参": "tiáo cān",
+    "长短期记忆": "cháng duǎn qī jì yì",
+    "差分隐私": "chā fēn yǐn sī",
+    "强化学习": "qiáng huà xué xí",
+}
+
+
+@pytest.mark.parametrize(("name", "reading"), POLYPHONES.items())
+def test_polyphones_read_as_in_ai_writing(name: str, reading: str) -> None:
+    term = Term("x", name, "X", "concepts", Bilingual("定义。", "Definition."), Bilingual("正文。", "Body."))
+    assert spoken(term) == reading
+
+
+def test_latin_only_names_get_no_pinyin_and_punctuation_keeps_to_its_syllable() -> None:
+    def term(zh: str) -> Term:
+        return Term("x", zh, "X", "concepts", Bilingual("定义。", "Definition."), Bilingual("正文。", "Body."))
+
+    assert spoken(term("LoRA")) == ""
+    assert spoken(term("查询、键、值")) == "chá xún、 jiàn、 zhí"
+
+
+def test_a_and_pinyin_pages_file_punctuated_names_under_their_letter_and_name_the_other_group() -> None:
+    from glossary_core.chinese import initial
+
+    quoted = Term(
+        "aiayn",
+        "《Attention Is All You Need》",
+        "Attention Is All You Need",
+        "research-practice",
+        Bilingual("论文。", "Paper."),
+        Bilingual("正文。", "Body."),
+    )
+    assert initial(quoted) == "A"
+    page = a_z_page(
+        Glossary(
+            {"x": Term("x", "八位整数", "8-bit integer", "concepts", Bilingual("定义。", "Definition."), Bilingual("正文。", "Body."))},
+            categories(),
+        )
+    ).markdown
+    assert "## 数字及其他 · Digits and other { #other }" in page

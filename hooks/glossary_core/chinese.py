@@ -105,6 +105,12 @@ DOMAIN_PHRASES = {
     "重排": "chóng pái",
     "重排序": "chóng pái xù",
     "重参数化": "chóng cān shù huà",
+    "残差": "cán chā",
+    "方差": "fāng chā",
+    "分类": "fēn lèi",
+    "文本分类": "wén běn fēn lèi",  # pypinyin finds 本分 (běn fèn) inside it
+    "长上下文": "cháng shàng xià wén",
+    "长文本": "cháng wén běn",
 }
 
 
@@ -154,16 +160,22 @@ def sort_key(term: Term) -> tuple[str, str, str]:
 
 
 def initial(term: Term) -> str:
-    """The A–Z group of a Chinese name; '#' for names starting with a digit or symbol."""
-    first = (syllables(term) or ["#"])[0][:1].upper()
+    """The A–Z group of a Chinese name; '#' for names starting with a digit. Opening punctuation
+    is skipped: 《Attention Is All You Need》 files under A."""
+    first = next((c for c in "".join(syllables(term)) if c.isalnum()), "#").upper()
     return first if "A" <= first <= "Z" else "#"
 
 
 def spoken(term: Term) -> str:
-    """Pinyin to show a reader: tone marks from the library, or the override as written."""
+    """Pinyin to show a reader: tone marks from the library, or the override as written; '' for a
+    name with no Chinese characters, whose 'pinyin' would only repeat it. Punctuation such as 、
+    keeps to the syllable before it."""
     if term.pinyin:
         return term.pinyin
-    return " ".join(p.strip() for p in _read(term.zh, Style.TONE) if p.strip())
+    if not HAS_HAN.search(term.zh):
+        return ""
+    pieces = [p.strip() for p in _read(term.zh, Style.TONE) if p.strip()]
+    return re.sub(r" (?=[^\w\s])", "", " ".join(pieces))
 
 
 # --- Traditional characters -------------------------------------------------------------------

@@ -36,6 +36,12 @@ UI = {
     "home": "首页 · Home",
     "abbr": "缩写 · Abbreviation",
     "more": "另外 {n} 个 · {n} more",
+    "other_group": "数字及其他 · Digits and other",
+    "a_z_description": "按英文名和缩写排序的全部术语，附中文名。All terms by English name and abbreviation, A to Z.",
+    "pinyin_description": "按中文名拼音排序的全部术语，附读音和英文名。All terms by the pinyin of their Chinese names.",
+    "categories_description": "术语按十二个分类浏览。Browse the terms by category.",
+    "shared_names_description": "同一个名称指不同概念时，在这里选择。Names and abbreviations that stand for more than one concept.",
+    "category_description": "{zh}类的全部术语，按拼音排序，附一句话定义。Every term in {en}, by pinyin, with its one-line definition.",
     "recently_reviewed": "最近更新 · Recently updated",
     "zh_section": "中文",
     "en_section": "English",
@@ -354,7 +360,8 @@ def recently_reviewed(glossary: Glossary, count: int = 12) -> list[Term]:
 
 
 def categories_page(glossary: Glossary) -> Page:
-    out = [_front_matter(title=UI["categories"]), f"# {UI['categories']}", ""] + _category_list(glossary, CATEGORIES_URI)
+    out = [_front_matter(title=UI["categories"], description=UI["categories_description"]), f"# {UI['categories']}", ""]
+    out += _category_list(glossary, CATEGORIES_URI)
     return Page(Slot(CATEGORIES_URI), "\n".join(out) + "\n")
 
 
@@ -370,7 +377,9 @@ def category_page(category_id: str, glossary: Glossary) -> Page:
     category = glossary.categories[category_id]
     terms = sorted(glossary.in_category(category_id), key=chinese.sort_key)
     out = [
-        _front_matter(title=f"{category.zh} · {category.en}"),
+        _front_matter(
+            title=f"{category.zh} · {category.en}", description=UI["category_description"].format(zh=category.zh, en=category.en)
+        ),
         f"# {_md(category.zh)} · {_md(category.en)}",
         "",
         UI["terms_count"].format(n=len(terms)),
@@ -395,31 +404,35 @@ def a_z_page(glossary: Glossary) -> Page:
         extra = f" ({_md(expansion)})" if expansion else ""
         other = "" if fold_name(name) == fold_name(term.zh) else f" · {_md(term.zh)}"
         groups[letter].append(f"- [{_md(name)}]({term_uri(term.id)}){extra}{other}")
-    return Page(Slot(A_Z_URI), _lettered_page(UI["a_z"], groups))
+    return Page(Slot(A_Z_URI), _lettered_page(UI["a_z"], groups, UI["a_z_description"]))
 
 
 def pinyin_page(glossary: Glossary) -> Page:
     groups: dict[str, list[str]] = defaultdict(list)
     for term in sorted(glossary.terms.values(), key=chinese.sort_key):
         groups[chinese.initial(term)].append(
-            f'- [{_md(term.zh)}]({term_uri(term.id)}) <span class="gl-pinyin">{_h(chinese.spoken(term))}</span>'
+            f"- [{_md(term.zh)}]({term_uri(term.id)})"
+            + (f' <span class="gl-pinyin">{_h(chinese.spoken(term))}</span>' if chinese.spoken(term) else "")
             + ("" if same_name(term) else f" · {_md(term.en)}")
         )
-    return Page(Slot(PINYIN_URI), _lettered_page(UI["pinyin"], groups))
+    return Page(Slot(PINYIN_URI), _lettered_page(UI["pinyin"], groups, UI["pinyin_description"]))
 
 
-def _lettered_page(title: str, groups: dict[str, list[str]]) -> str:
+def _lettered_page(title: str, groups: dict[str, list[str]], description: str) -> str:
     letters = sorted(groups, key=lambda k: (k == "#", k))
     anchor = {k: ("other" if k == "#" else k.lower()) for k in letters}
-    out = [_front_matter(title=title), f"# {title}", "", " · ".join(f"[{k}](#{anchor[k]})" for k in letters), "{: .gl-jump }", ""]
+    # '#' alone would read as an empty Markdown heading: the other group is named in words.
+    heading = {k: (UI["other_group"] if k == "#" else k) for k in letters}
+    jump = " ".join(f"[{k}](#{anchor[k]})" for k in letters)
+    out = [_front_matter(title=title, description=description), f"# {title}", "", jump, "{: .gl-jump }", ""]
     for k in letters:
-        out += [f"## {k} {{ #{anchor[k]} }}", "", *groups[k], ""]
+        out += [f"## {heading[k]} {{ #{anchor[k]} }}", "", *groups[k], ""]
     return "\n".join(out)
 
 
 def shared_names_page(glossary: Glossary) -> Page:
     """Names (abbreviations, aliases) that several terms use, each with the terms to choose from."""
-    out = [_front_matter(title=UI["shared_names_page"]), f"# {UI['shared_names_page']}", ""]
+    out = [_front_matter(title=UI["shared_names_page"], description=UI["shared_names_description"]), f"# {UI['shared_names_page']}", ""]
     out.append("同一个名称或缩写可能指不同的概念。Some names and abbreviations stand for more than one concept.")
     out.append("")
     for name, ids in sorted(glossary.shared_names.items()):
