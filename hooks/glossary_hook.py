@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from glossary_core.background import Background
 from glossary_core.chinese import SegmenterError, segmenter_for
@@ -106,6 +107,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def on_post_build(config: MkDocsConfig) -> None:
     build = config.extra.pop(_BUILD_KEY)
+    _relative_not_found_page(config)
     try:
         for path in SEARCH_SCRIPTS:
             target = Path(config.site_dir) / path
@@ -113,6 +115,17 @@ def on_post_build(config: MkDocsConfig) -> None:
             target.write_text(build.term_pages.get(path), encoding="utf-8")
     finally:
         build.close()
+
+
+def _relative_not_found_page(config: MkDocsConfig) -> None:
+    """404.html links with absolute paths (/ai-glossary/...), which point nowhere from disk: make
+    them relative to the site root, where the page lives (its <base> restores them when served)."""
+    page = Path(config.site_dir) / "404.html"
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    if page.is_file() and root != "/":
+        html = page.read_text(encoding="utf-8")
+        html = html.replace(f'"base": "{root}"', '"base": "."')  # Material's script config, as on other root pages
+        page.write_text(html.replace(f'="{root}', '="./').replace(f'": "{root}', '": "./'), encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:

@@ -36,6 +36,11 @@ UI = {
     "home": "首页 · Home",
     "abbr": "缩写 · Abbreviation",
     "more": "另外 {n} 个 · {n} more",
+    # The address is the page's canonical URL, filled in by glossary-search.js (it differs hosted and from disk).
+    "print_note": '<p class="gl-print-only">AI 双语术语表 · Bilingual AI Glossary — <span class="gl-print-url"></span> — '
+    "审校于 · Reviewed {reviewed} — 内容采用 CC BY 4.0 许可 · Content licensed CC BY 4.0</p>",
+    "tags_page": "标签 · Tags",
+    "tags_description": "按标签浏览术语。Terms grouped by tag.",
     "other_group": "数字及其他 · Digits and other",
     "a_z_description": "按英文名和缩写排序的全部术语，附中文名。All terms by English name and abbreviation, A to Z.",
     "pinyin_description": "按中文名拼音排序的全部术语，附读音和英文名。All terms by the pinyin of their Chinese names.",
@@ -63,6 +68,7 @@ CATEGORIES_URI = "categories/index.md"
 A_Z_URI = "a-z.md"
 PINYIN_URI = "pinyin.md"
 SHARED_NAMES_URI = "shared-names.md"
+TAGS_URI = "tags.md"
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ def _category_slot(category_id: str) -> Slot:
 def index_slots(glossary: Glossary) -> list[Slot]:
     """The pages index_pages() produces, in its order."""
     return [
-        *(Slot(uri) for uri in (HOME_URI, CATEGORIES_URI, A_Z_URI, SHARED_NAMES_URI, PINYIN_URI)),
+        *(Slot(uri) for uri in (HOME_URI, CATEGORIES_URI, A_Z_URI, SHARED_NAMES_URI, PINYIN_URI, TAGS_URI)),
         *(_category_slot(c) for c in glossary.categories),
     ]
 
@@ -124,7 +130,7 @@ def index_pages(glossary: Glossary) -> Iterator[Page]:
     """Every page but the term pages, one at a time. None needs automatic links; those that need
     no pinyin either come first, because pypinyin takes seconds to read 10,000 names."""
     yield from (home_page(glossary), categories_page(glossary), a_z_page(glossary), shared_names_page(glossary))
-    yield pinyin_page(glossary)
+    yield from (pinyin_page(glossary), tags_page(glossary))
     yield from (category_page(c, glossary) for c in glossary.categories)
 
 
@@ -168,7 +174,11 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
         '<div class="gl-facts" markdown>',
         "",
         f"**{UI['category']}**：[{_md(category.zh)} · {_md(category.en)}]({_rel(here, category_uri(category.id))})"
-        + (f" · **{UI['tags']}**：" + " ".join(f"`{tag}`" for tag in term.tags) if term.tags else ""),
+        + (
+            f" · **{UI['tags']}**：" + " ".join(f"[{_md(tag)}]({_rel(here, TAGS_URI)}#{tag_anchor(tag)})" for tag in term.tags)
+            if term.tags
+            else ""
+        ),
     ]
     out += _names_block(term)
     out += ["", f"**{UI['reviewed']}**：{_md(term.reviewed)}" if term.reviewed else "", "", "</div>", ""]
@@ -217,6 +227,7 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
             # link early and smuggle in a second link or an attribute list.
             out.append(f"{i}. [{_md(ref.title)}](<{ref.url}>){year}")
         out.append("")
+    out += [UI["print_note"].format(reviewed=_h(term.reviewed)), ""]
     out.append(_hover_cards(term, glossary, [text(group, lang) for group in ("summary", "body") for lang in ("zh", "en")]))
     return Page(_term_slot(term), "\n".join(out))
 
@@ -428,6 +439,25 @@ def _lettered_page(title: str, groups: dict[str, list[str]], description: str) -
     for k in letters:
         out += [f"## {heading[k]} {{ #{anchor[k]} }}", "", *groups[k], ""]
     return "\n".join(out)
+
+
+def tag_anchor(tag: str) -> str:
+    return f"tag-{tag}"
+
+
+def tags_page(glossary: Glossary) -> Page:
+    """Every tag, A to Z, with the terms that carry it (term pages link each tag here)."""
+    tagged: dict[str, list[Term]] = defaultdict(list)
+    for term in sorted(glossary.terms.values(), key=chinese.sort_key):
+        for tag in term.tags:
+            tagged[tag].append(term)
+    out = [_front_matter(title=UI["tags_page"], description=UI["tags_description"]), f"# {UI['tags_page']}", ""]
+    out += [" ".join(f"[{_md(tag)}](#{tag_anchor(tag)})" for tag in sorted(tagged)), "{: .gl-jump }", ""]
+    for tag in sorted(tagged):
+        out += [f"## {_md(tag)} {{ #{tag_anchor(tag)} }}", ""]
+        out += [f"- {_term_link(t, TAGS_URI, both=True)}" for t in tagged[tag]]
+        out.append("")
+    return Page(Slot(TAGS_URI), "\n".join(out))
 
 
 def shared_names_page(glossary: Glossary) -> Page:

@@ -88,3 +88,35 @@ def test_a_long_referenced_by_list_folds_after_a_dozen(offline, real_site: Path)
     folded = page.locator("details.gl-more")
     assert folded.count() == 1 and not folded.evaluate("d => d.open")
     assert "个 ·" in page.inner_text("details.gl-more > summary")
+
+
+def test_the_404_page_is_styled_from_disk_bilingual_and_offers_search(offline, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "404.html").as_uri())
+    assert page.inner_text("h1") == "找不到这个页面 · Page not found"
+    # Material's stylesheet loaded: the header has its colour, not an unstyled page.
+    assert page.eval_on_selector(".md-header", "h => getComputedStyle(h).position") in ("sticky", "fixed")
+    page.keyboard.press("s")
+    assert offline.search("rag")[0] == "rag"
+    assert offline.blocked == [] and offline.errors == []
+
+
+def test_arriving_from_search_the_address_drops_h_and_highlights_can_be_cleared(offline, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "terms" / "lora.html").as_uri() + "?h=低秩")
+    assert page.locator("article mark").count() > 0
+    assert "?h=" not in page.url  # a copied link carries no highlights
+    page.click(".gl-clear-marks")
+    assert page.locator("article mark").count() == 0 and page.locator(".gl-clear-marks").count() == 0
+
+
+def test_print_shows_address_review_date_licence_and_reference_urls(offline, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "terms" / "rag.html").as_uri())
+    page.emulate_media(media="print")
+    note = page.inner_text(".gl-print-only")
+    assert "https://ai-glossary.github.io/ai-glossary/terms/rag.html" in note
+    assert "审校于 · Reviewed" in note and "CC BY 4.0" in note
+    after = page.eval_on_selector("#references + ol a", "a => getComputedStyle(a, '::after').content")
+    assert "arxiv.org/abs/2005.11401" in after
+    assert page.eval_on_selector("h2#backlinks", "h => getComputedStyle(h).display") == "none"

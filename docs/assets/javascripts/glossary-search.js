@@ -403,6 +403,10 @@
     else if (event.key === "Tab" && (document.activeElement === input || items.includes(document.activeElement))) close(); // focus moves on, as in stock Material
   });
 
+  /* ---- the printed page names its address ---- */
+  const canonical = document.querySelector('link[rel="canonical"]');
+  for (const slot of document.querySelectorAll(".gl-print-url")) slot.textContent = (canonical && canonical.href) || location.href.split("?")[0];
+
   /* ---- on the page a result leads to: mark what was searched for (?h=) ---- */
   const searched = new URLSearchParams(location.search).get("h");
   const article = document.querySelector(".md-content article");
@@ -428,6 +432,23 @@
       }
       fragment.append(node.data.slice(last));
       node.replaceWith(fragment);
+    }
+    // The address loses ?h= at once, so a copied link carries no highlights to the next reader;
+    // a button takes them off this page.
+    const clean = new URL(location.href);
+    clean.searchParams.delete("h");
+    try { history.replaceState(history.state, "", clean.href); } catch { /* some file:// contexts refuse it */ }
+    if (nodes.length) {
+      const clear = document.createElement("button");
+      clear.type = "button";
+      clear.className = "md-button gl-clear-marks";
+      clear.textContent = "清除高亮 · Clear highlights";
+      clear.addEventListener("click", () => {
+        for (const mark of article.querySelectorAll("mark")) mark.replaceWith(...mark.childNodes);
+        article.normalize();
+        clear.remove();
+      });
+      article.prepend(clear);
     }
   }
 
