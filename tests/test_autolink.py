@@ -126,3 +126,19 @@ def test_hover_card_data_holds_only_linked_terms_and_cannot_close_its_script(glo
     cards = markdown[markdown.index('<script type="application/json" id="gl-cards">') :]
     assert cards.count("</script>") == 1 and "\\u003c/script>" in cards
     assert '"evil"' in cards and '"llm"' not in cards
+
+
+def test_links_never_touch(linker: Linker) -> None:
+    # Two names side by side would read as one link: the second stays plain text.
+    assert link(linker, "大语言模型量化") == "[[llm|大语言模型]]量化"
+    assert link(linker, "RAG LLM pipelines") == "[[rag|RAG]] LLM pipelines"
+    # With words between them, both link.
+    assert link(linker, "RAG 与 LLM") == "[[rag|RAG]] 与 [[llm|LLM]]"
+    # Nor does an automatic link touch a link the contributor wrote.
+    assert link(linker, "[[data|数据]] 量化") == "[[data|数据]] 量化"
+    assert link(linker, "[[data|数据]]，然后量化") == "[[data|数据]]，然后[[quantization|量化]]"
+
+
+def test_a_skipped_neighbour_is_linked_at_its_next_free_mention(linker: Linker) -> None:
+    linked: set[str] = set()
+    assert link(linker, "大语言模型量化，之后再谈量化。", already=linked) == "[[llm|大语言模型]]量化，之后再谈[[quantization|量化]]。"

@@ -80,7 +80,8 @@ class Linker:
         out, found, last = [], [], 0
         for start, end in _free_spans(text):
             piece = text[start:end]
-            for m_start, m_end, ids in self._mentions(piece, page_id, already_linked):
+            after_link = text[:start].rstrip().endswith(("]]", ")"))  # the piece follows a link
+            for m_start, m_end, ids in self._mentions(piece, page_id, already_linked, after_link):
                 out.append(text[last : start + m_start])
                 out.append(f"[[{CHOICE.join(ids)}|{piece[m_start:m_end]}]]")
                 last = start + m_end
@@ -88,7 +89,9 @@ class Linker:
         out.append(text[last:])
         return "".join(out), found
 
-    def _mentions(self, piece: str, page_id: str, already_linked: set[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    def _mentions(
+        self, piece: str, page_id: str, already_linked: set[str], after_link: bool = False
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
         candidates = []
         boundaries: set[int] | None = None
         for end_index, names in self._automaton.iter(_lower(piece)):
@@ -107,7 +110,7 @@ class Linker:
                 candidates.append((start, end, name.ids))
         # Longest first, then leftmost: a longer name always beats a shorter one it overlaps.
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken: list[tuple[int, int, tuple[str, ...]]] = []
+        chosen: list[tuple[int, int, tuple[str, ...]]] = []
         occupied: set[int] = set()
         for start, end, ids in candidates:
             if any(i in occupied for i in range(start, end)):
@@ -115,11 +118,20 @@ class Linker:
             # The name is used up even when it is not linked: the page's own name, or a term
             # already linked in this section, must not leave a shorter name inside it to link.
             occupied.update(range(start, end))
+            chosen.append((start, end, ids))
+        # Two links that touch read as one ("序列到序列生成模型", "GPT-3 175B"): a mention right
+        # after a link, with nothing but space between, stays plain text.
+        taken: list[tuple[int, int, tuple[str, ...]]] = []
+        previous_end = 0 if after_link else None
+        for start, end, ids in sorted(chosen):
             if page_id in ids or set(ids) <= already_linked:
+                continue
+            if previous_end is not None and not piece[previous_end:start].strip():
                 continue
             already_linked.update(ids)
             taken.append((start, end, ids))
-        return sorted(taken)
+            previous_end = end
+        return taken
 
 
 class _LowerTable(dict):
