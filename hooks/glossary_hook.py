@@ -19,11 +19,12 @@ from urllib.parse import urlsplit
 
 from glossary_core.background import Background
 from glossary_core.chinese import SegmenterError, segmenter_for
+from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
-from glossary_core.render import index_slots, redirect_pages, term_slots
 from glossary_core.site import SEARCH_SCRIPTS, index_outputs, term_outputs
+from glossary_core.term_pages import redirect_pages, term_slots
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel

@@ -6,9 +6,9 @@ import pytest
 from glossary_core.autolink import Linker
 from glossary_core.chinese import ChineseSegmenter
 from glossary_core.model import Alias, Bilingual, Glossary, Term
-from glossary_core.render import term_page
 from glossary_core.schema import categories
 from glossary_core.site import build_site
+from glossary_core.term_pages import term_page
 
 
 def _term(id: str, zh: str, en: str, abbr: str | None = None, category: str = "concepts", **kw) -> Term:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from glossary_core.background import Background, BackgroundError, Outputs, Receive, can_fork
 from glossary_core.chinese import segmenter_for
+from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
-from glossary_core.render import index_slots, term_slots
 from glossary_core.site import SEARCH_SCRIPTS, build_site, index_outputs, publish, term_outputs
+from glossary_core.term_pages import term_slots
 from support import REPO
 
 forked_only = pytest.mark.skipif(not can_fork(), reason="needs fork (Linux)")

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import Problem
-from glossary_core.render import index_slots, term_slots
 from glossary_core.schema import _validator, is_valid, term_schema
 from glossary_core.site import SEARCH_SCRIPTS, build_site, publish
+from glossary_core.term_pages import term_slots
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 

@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from glossary_core.index_pages import home_page
 from glossary_core.load import load_glossary, stale_terms
-from glossary_core.render import home_page, term_page
+from glossary_core.term_pages import term_page
 from support import FIXTURES, REPO
 
 SMALL = FIXTURES / "small-glossary"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 from glossary_core.chinese import sort_key, spoken
+from glossary_core.index_pages import a_z_page, pinyin_page
 from glossary_core.load import load_glossary
 from glossary_core.model import Bilingual, Glossary, Term
-from glossary_core.render import a_z_page, all_pages, content_markdown, pinyin_page, term_page
+from glossary_core.render import content_markdown
 from glossary_core.schema import categories
+from glossary_core.site import all_pages
+from glossary_core.term_pages import term_page
 from support import FIXTURES
 
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass, replace
 
 from .autolink import Linker
 from .chinese import ChineseSegmenter, segmenter_for
+from .index_pages import index_pages
 from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
 from .model import Glossary
-from .render import Page, all_pages, index_pages, term_pages
+from .render import Page
 from .search_index import build_search_index, index_scripts
+from .term_pages import term_pages
 from .yaml_source import DocPath
 
 # The search index's two parts, as the site serves them (docs/assets/javascripts/glossary-search.js).
@@ -32,6 +34,11 @@ class Site:
     glossary: Glossary  # with backlinks that include automatic links
     texts: Texts
     pages: list[Page]
+
+
+def all_pages(glossary: Glossary, texts: Texts | None = None) -> list[Page]:
+    """Every generated page; `texts` holds term texts with automatic links added (see link_glossary)."""
+    return [*index_pages(glossary), *term_pages(glossary, texts)]
 
 
 def build_site(glossary: Glossary, segmenter: ChineseSegmenter | None = None) -> Site:
