@@ -80,7 +80,7 @@ def test_pinyin_index_is_ordered_by_pinyin_and_grouped_by_initial(small: Glossar
 
 def test_a_to_z_lists_names_and_abbreviations(small: Glossary) -> None:
     text = a_z_page(small).markdown
-    assert "- [RAG](terms/retrieval-augmented-generation.md) (Retrieval-augmented generation) · 检索增强生成" in text
+    assert '- [<span lang="en">RAG</span>](terms/retrieval-augmented-generation.md) (Retrieval-augmented generation) · 检索增强生成' in text
     assert text.index("## L") < text.index("## R") < text.index("## V")
 
 

@@ -131,7 +131,8 @@ def a_z_page(glossary: Glossary) -> Page:
         letter = first if "A" <= first <= "Z" else "#"
         extra = f" ({escape_markdown(expansion)})" if expansion else ""
         other = "" if fold_name(name) == fold_name(term.zh) else f" · {escape_markdown(term.zh)}"
-        groups[letter].append(f"- [{escape_markdown(name)}]({term_uri(term.id)}){extra}{other}")
+        # The English name is tagged as English, for screen-reader voices and translation tools.
+        groups[letter].append(f'- [<span lang="en">{escape_markdown(name)}</span>]({term_uri(term.id)}){extra}{other}')
     return Page(Slot(A_Z_URI), _lettered_page(UI["a_z"], groups, UI["a_z_description"]))
 
 

@@ -338,7 +338,8 @@
     list.innerHTML = hits.slice(0, MAX_RESULTS).map(([doc, score]) => {
       const [url, zh, en, abbr] = index.docs[doc];
       const [summaryZh, summaryEn] = index.summaries ? index.summaries[doc] : ["", ""];
-      const title = `${zh === en ? mark(zh) : `${mark(zh)} · ${mark(en)}`}${abbr ? ` <span class="gl-result-abbr">${mark(abbr)}</span>` : ""}`;
+      const english = `<span lang="en">${mark(en)}</span>`;
+      const title = `${zh === en ? english : `${mark(zh)} · ${english}`}${abbr ? ` <span class="gl-result-abbr" lang="en">${mark(abbr)}</span>` : ""}`;
       const matched = whole.get(doc);
       const via = matched && KIND_LABEL[matched.kind] ? index.nameAt(doc, matched.start) || (matched.kind === "z" ? en : "") : "";
       const viaLine = via ? `<p class="gl-result-via gl-result-via--${matched.kind}">${KIND_LABEL[matched.kind]}：${mark(via)}</p>` : "";
