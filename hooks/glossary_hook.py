@@ -13,17 +13,19 @@ writes the search index, produced last.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from glossary_core.background import Background
 from glossary_core.chinese import SegmenterError, segmenter_for
+from glossary_core.exports import DOWNLOADS
 from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
-from glossary_core.site import SEARCH_SCRIPTS, index_outputs, term_outputs
+from glossary_core.site import SEARCH_SCRIPTS, download_path, index_outputs, term_outputs
 from glossary_core.term_pages import redirect_pages, term_slots
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -53,7 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         report = "\n".join(str(p) for p in problems)
         raise Abort(f"{report}\n\n{summary_line(problems)}: the site was not built. Fix them and build again.")
     # Index pages need neither jieba nor links: they are written while jieba loads here.
-    build = config.extra[_BUILD_KEY] = _Build(glossary, Background(lambda _: index_outputs(glossary)))
+    site_url = config.site_url or ""
+    build = config.extra[_BUILD_KEY] = _Build(glossary, Background(lambda _: index_outputs(glossary, site_url)))
     try:
         # Here, so a broken jieba stops the build before anything is built. Its dictionary is
         # shared with Material's search plugin, and the term pages' process inherits it.
@@ -114,6 +117,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(build.term_pages.get(path), encoding="utf-8")
+        for name in DOWNLOADS:
+            target = Path(config.site_dir) / download_path(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(build.index_pages.get(download_path(name))))
     finally:
         build.close()
 

@@ -6,10 +6,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from . import chinese
+from .exports import DOWNLOADS
 from .model import Glossary, Term, fold_name
 from .render import (
     A_Z_URI,
     CATEGORIES_URI,
+    DOWNLOADS_URI,
     HOME_URI,
     PINYIN_URI,
     SHARED_NAMES_URI,
@@ -36,6 +38,7 @@ def index_slots(glossary: Glossary) -> list[Slot]:
     return [
         *(Slot(uri) for uri in (HOME_URI, CATEGORIES_URI, A_Z_URI, SHARED_NAMES_URI, PINYIN_URI, TAGS_URI)),
         *(_category_slot(c) for c in glossary.categories),
+        Slot(DOWNLOADS_URI),  # last: its files are made after every other index page
     ]
 
 
@@ -72,6 +75,7 @@ def home_page(glossary: Glossary) -> Page:
         f"- [{UI['categories']}]({CATEGORIES_URI})",
         f"- [{UI['a_z']}]({A_Z_URI})",
         f"- [{UI['pinyin']}]({PINYIN_URI})",
+        f"- [{UI['downloads_page']}]({DOWNLOADS_URI})：JSON、CSV、TBX、jieba、Anki",
         "",
         f"## {UI['categories']} {{ #categories }}",
         "",
@@ -185,3 +189,19 @@ def shared_names_page(glossary: Glossary) -> Page:
         out += [term_item(glossary.terms[i], SHARED_NAMES_URI, glossary) for i in ids]
         out.append("")
     return Page(Slot(SHARED_NAMES_URI), "\n".join(out))
+
+
+def downloads_page(sizes: dict[str, int]) -> Page:
+    """The downloads, each with what it is for, its size and its licence."""
+    out = [front_matter(title=UI["downloads_page"], description=UI["downloads_description"]), f"# {UI['downloads_page']}", ""]
+    out += [UI["downloads_intro"], ""]
+    out += ["| 文件 · File | 内容 · Contents | 大小 · Size |", "| --- | --- | --- |"]
+    for name, size in sizes.items():
+        # Raw HTML: MkDocs checks Markdown links against its own files, and these are written after it.
+        out.append(f'| <a href="downloads/{escape_html(name)}" download>{escape_html(name)}</a> | {DOWNLOADS[name]} | {_size(size)} |')
+    out += ["", UI["downloads_licence"], ""]
+    return Page(Slot(DOWNLOADS_URI), "\n".join(out))
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024:,.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:,.1f} MB"

@@ -39,6 +39,12 @@ UI = {
     # The address is the page's canonical URL, filled in by glossary-search.js (it differs hosted and from disk).
     "print_note": '<p class="gl-print-only">AI 双语术语表 · Bilingual AI Glossary — <span class="gl-print-url"></span> — '
     "审校于 · Reviewed {reviewed} — 内容采用 CC BY 4.0 许可 · Content licensed CC BY 4.0</p>",
+    "downloads_page": "下载 · Downloads",
+    "downloads_description": "整个术语表的数据文件：JSON、CSV、TBX、jieba 词典和 Anki 卡组。The whole glossary as data.",
+    "downloads_intro": "整个术语表的数据文件，与网站出自同一份已检查的数据，每次构建时重新生成。"
+    "The whole glossary as data files, built from the same checked data as the site each time it is built.",
+    "downloads_licence": "内容采用 [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) 许可：使用时请注明出处“AI 双语术语表”。"
+    "Content licensed [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/): credit “AI 双语术语表 · Bilingual AI Glossary”.",
     "tags_page": "标签 · Tags",
     "tags_description": "按标签浏览术语。Terms grouped by tag.",
     "other_group": "数字及其他 · Digits and other",
@@ -69,6 +75,7 @@ A_Z_URI = "a-z.md"
 PINYIN_URI = "pinyin.md"
 SHARED_NAMES_URI = "shared-names.md"
 TAGS_URI = "tags.md"
+DOWNLOADS_URI = "downloads.md"
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,19 @@ background.py and the hook); `publish` chains the two.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .autolink import Linker
 from .chinese import ChineseSegmenter, segmenter_for
-from .index_pages import index_pages
+from .exports import download_files
+from .index_pages import downloads_page, index_pages
 from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
 from .model import Glossary
 from .render import Page
+from .schema import term_schema
 from .search_index import build_search_index, index_scripts
 from .term_pages import term_pages
 from .yaml_source import DocPath
@@ -38,7 +41,9 @@ class Site:
 
 def all_pages(glossary: Glossary, texts: Texts | None = None) -> list[Page]:
     """Every generated page; `texts` holds term texts with automatic links added (see link_glossary)."""
-    return [*index_pages(glossary), *term_pages(glossary, texts)]
+    files = download_files(glossary, "", term_schema())
+    downloads = downloads_page({name: len(content) for name, content in files.items()})
+    return [*index_pages(glossary), downloads, *term_pages(glossary, texts)]
 
 
 def build_site(glossary: Glossary, segmenter: ChineseSegmenter | None = None) -> Site:
@@ -53,10 +58,21 @@ def publish(glossary: Glossary, page_url: Callable[[str], str], segmenter: Chine
     yield from term_outputs(glossary, segmenter or segmenter_for(glossary), page_url)
 
 
-def index_outputs(glossary: Glossary) -> Iterator[tuple[str, str]]:
-    """The index pages, in render.index_slots() order: they need neither jieba nor links."""
+def index_outputs(glossary: Glossary, site_url: str = "") -> Iterator[tuple[str, str]]:
+    """The index pages, in index_slots() order: they need neither jieba nor links. Then the
+    download files (base64, as outputs are text), made last so the other pages are not kept
+    waiting; the downloads page, which lists their sizes, comes after them."""
     for page in index_pages(glossary):
         yield page.uri, page.markdown
+    files = download_files(glossary, site_url, term_schema())
+    for name, content in files.items():
+        yield download_path(name), base64.b64encode(content).decode("ascii")
+    page = downloads_page({name: len(content) for name, content in files.items()})
+    yield page.uri, page.markdown
+
+
+def download_path(name: str) -> str:
+    return f"downloads/{name}"
 
 
 def term_outputs(glossary: Glossary, segmenter: ChineseSegmenter, page_url: Callable[[str], str]) -> Iterator[tuple[str, str]]:
