@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import sqlite3
 import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .chinese import HAS_HAN
@@ -159,10 +163,22 @@ def anki_deck(glossary: Glossary, page_url: Callable[[Term], str]) -> bytes:
     for term in glossary.terms.values():
         values = [term.id, term.zh, term.en, term.abbr or "", term.summary.zh, term.summary.en, page_url(term)]
         deck.add_note(genanki.Note(model=model, fields=[_html(v) for v in values], guid=genanki.guid_for(term.id)))
+    # genanki stamps the deck with the clock and the zip with file times; the same glossary should
+    # give the same bytes, so the timestamp is the newest review date and the zip entries are dated by it.
+    newest = max((t.reviewed for t in glossary.terms.values() if t.reviewed), default="2026-01-01")
+    moment = datetime.fromisoformat(newest).replace(tzinfo=UTC)
     with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "deck.apkg"
-        genanki.Package(deck).write_to_file(path)
-        return path.read_bytes()
+        database = Path(scratch) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        genanki.Package(deck).write_to_db(connection.cursor(), moment.timestamp(), itertools.count(int(moment.timestamp() * 1000)))
+        connection.commit()
+        connection.close()
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as package:
+            stamp = moment.timetuple()[:6]
+            package.writestr(zipfile.ZipInfo("collection.anki2", stamp), database.read_bytes())
+            package.writestr(zipfile.ZipInfo("media", stamp), "{}")
+        return out.getvalue()
 
 
 def _term_record(term: Term, url: str) -> dict:
