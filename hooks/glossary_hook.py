@@ -64,7 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except SegmenterError as error:
         raise Abort(f"search and linking need jieba: {error}") from None
     # The search index needs the pages' URLs, which on_files sends once MkDocs has made the files.
-    build.term_pages = Background(lambda receive: term_outputs(glossary, segmenter, lambda uri: receive()[uri]))
+    build.term_pages = Background(lambda receive: term_outputs(glossary, segmenter, lambda uri: receive()[uri], site_url))
     return config
 
 

@@ -45,6 +45,14 @@ UI = {
     "The whole glossary as data files, built from the same checked data as the site each time it is built.",
     "downloads_licence": "内容采用 [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) 许可：使用时请注明出处“AI 双语术语表”。"
     "Content licensed [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/): credit “AI 双语术语表 · Bilingual AI Glossary”.",
+    "copy": "复制 · Copy",
+    "copy_zh": "中文名",
+    "copy_en": "English name",
+    "copy_pair_zh": "中文写法",
+    "copy_pair_en": "English style",
+    "copy_link": "链接 · Link",
+    "cite": "引用 · Cite",
+    "cite_licence": "内容采用 CC BY 4.0 许可，引用时请注明出处。Content licensed CC BY 4.0: please credit the source.",
     "tags_page": "标签 · Tags",
     "tags_description": "按标签浏览术语。Terms grouped by tag.",
     "other_group": "数字及其他 · Digits and other",
@@ -147,7 +155,8 @@ def term_item(term: Term, here: str, glossary: Glossary) -> str:
     abbr = f" ({escape_markdown(term.abbr)})" if term.abbr else ""
     summary_zh = escape_markdown(plain_text(term.summary.zh, glossary, "zh"))
     summary_en = escape_markdown(plain_text(term.summary.en, glossary, "en"))
-    return f'- **{term_link(term, here, both=True)}**{abbr}：{summary_zh} <span lang="en">{summary_en}</span>'
+    summaries = f'<span class="gl-summary-zh">{summary_zh}</span> <span lang="en">{summary_en}</span>'
+    return f"- **{term_link(term, here, both=True)}**{abbr}：{summaries}"
 
 
 def relative(here: str, target: str) -> str:

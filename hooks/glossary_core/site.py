@@ -75,14 +75,16 @@ def download_path(name: str) -> str:
     return f"downloads/{name}"
 
 
-def term_outputs(glossary: Glossary, segmenter: ChineseSegmenter, page_url: Callable[[str], str]) -> Iterator[tuple[str, str]]:
+def term_outputs(
+    glossary: Glossary, segmenter: ChineseSegmenter, page_url: Callable[[str], str], site_url: str = ""
+) -> Iterator[tuple[str, str]]:
     """The term pages, in render.term_slots() order, then SEARCH_SCRIPTS.
 
     Every term's automatic links are found before the first page, which needs all its
     backlinks. `page_url` is first called for the search index, after the last page.
     """
     linked, texts = link_glossary(glossary, segmenter)
-    for page in term_pages(linked, texts):
+    for page in term_pages(linked, texts, site_url):
         yield page.uri, page.markdown
     yield from zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True)
 

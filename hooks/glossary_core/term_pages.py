@@ -38,16 +38,16 @@ def term_slots(glossary: Glossary) -> list[Slot]:
     return [_term_slot(t) for t in glossary.terms.values()]
 
 
-def term_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None) -> Iterator[Page]:
+def term_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None, site_url: str = "") -> Iterator[Page]:
     texts = texts or {}
-    return (term_page(t, glossary, texts.get(t.id)) for t in glossary.terms.values())
+    return (term_page(t, glossary, texts.get(t.id), site_url) for t in glossary.terms.values())
 
 
 def _term_slot(term: Term) -> Slot:
     return Slot(term_uri(term.id), edit_path=term.source_path, in_nav=False)
 
 
-def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = None) -> Page:
+def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = None, site_url: str = "") -> Page:
     here = term_uri(term.id)
     texts = texts or {}
 
@@ -95,7 +95,11 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
     out += [
         f"## {UI['zh_section']} {{ #zh }}",
         "",
+        '<div class="gl-body-zh" markdown>',
+        "",
         content_markdown(replace_inline_links(text("body", "zh"), link("zh"))),
+        "",
+        "</div>",
         "",
         f'## {UI["en_section"]} {{ #en lang="en" }}',
         "",
@@ -128,7 +132,10 @@ def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = N
             # link early and smuggle in a second link or an attribute list.
             out.append(f"{i}. [{escape_markdown(ref.title)}](<{ref.url}>){year}")
         out.append("")
+    url = page_address(term, site_url)
+    out += _copy_block(term, url) + _cite_block(term, url)
     out += [UI["print_note"].format(reviewed=escape_html(term.reviewed)), ""]
+    out.append(_structured_data(term, glossary, url, site_url))
     out.append(_hover_cards(term, glossary, [text(group, lang) for group in ("summary", "body") for lang in ("zh", "en")]))
     return Page(_term_slot(term), "\n".join(out))
 
@@ -218,3 +225,92 @@ def redirect_pages(glossary: Glossary, site_url: str) -> dict[str, str]:
                 f'<body><p>此术语已移至 · This term has moved to: <a href="{escape_html(target)}">{title}</a></p></body></html>\n'
             )
     return pages
+
+
+def page_address(term: Term, site_url: str) -> str:
+    """The term page's public address, from mkdocs.yml's site_url ('' when none is set)."""
+    return f"{site_url.rstrip('/')}/terms/{term.id}.html" if site_url else ""
+
+
+def running_name(term: Term) -> str:
+    """The English name as it stands inside a sentence: 'retrieval-augmented generation', but
+    'Transformer', 'LoRA' and product names keep their capitals."""
+    en = term.en
+    proper = term.category in ("companies-products", "tools", "models", "hardware") or any(c.isupper() for c in en[1:].split(" ")[0])
+    return en if proper or same_name(term) else en[:1].lower() + en[1:]
+
+
+def _copy_block(term: Term, url: str) -> list[str]:
+    """Buttons that copy the names in the forms writers paste (glossary-cards.js does the copying)."""
+    en = running_name(term)
+    abbr = term.abbr
+    pairs = [
+        ("copy_zh", term.zh),
+        ("copy_en", term.en),
+        ("copy_pair_zh", f"{term.zh}（{en}，{abbr}）" if abbr else f"{term.zh}（{en}）"),
+        ("copy_pair_en", f"{en} ({abbr}; {term.zh})" if abbr else f"{en} ({term.zh})"),
+        ("copy_link", url),
+    ]
+    buttons = " ".join(
+        f'<button type="button" class="md-button gl-copy" data-copy="{escape_html(value)}"'
+        f"{' data-copy-link' if key == 'copy_link' else ''}>{escape_html(UI[key])}</button>"
+        for key, value in pairs
+    )
+    status = '<span class="gl-copy-status" role="status"></span>'
+    return [f'<p class="gl-copy-row"><strong>{escape_html(UI["copy"])}</strong> {buttons} {status}</p>', ""]
+
+
+def _cite_block(term: Term, url: str) -> list[str]:
+    """How to cite the entry: GB/T 7714-2015, APA 7 and BibTeX, with the address, the review date
+    and the licence. The access date is today's, filled in by the page when it is shown."""
+    year, month, day = (int(p) for p in term.reviewed.split("-")) if term.reviewed else (0, 0, 0)
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    reviewed_en = f"{year}, {months[month - 1]} {day}" if year else "n.d."
+    title_zh = f"{term.zh}（{term.en}）" if not same_name(term) else term.zh
+    title_en = f"{term.en} ({term.zh})" if not same_name(term) else term.en
+    today = '<span class="gl-today"></span>'
+    gbt = f"AI 双语术语表. {escape_html(title_zh)}[EB/OL]. ({escape_html(term.reviewed)})[{today}]. {escape_html(url)}."
+    apa = f"AI 双语术语表 · Bilingual AI Glossary. ({reviewed_en}). <em>{escape_html(title_en)}</em>. {escape_html(url)}"
+    bibtex = "\n".join(
+        [
+            f"@misc{{aiglossary-{term.id},",
+            "  author = {{AI 双语术语表 · Bilingual AI Glossary}},",
+            f"  title = {{{title_en}}},",
+            f"  year = {{{year or ''}}},",
+            f"  url = {{{url}}},",
+            f"  note = {{Reviewed {term.reviewed}. Licensed CC BY 4.0}}",
+            "}",
+        ]
+    )
+    return [
+        f'<details class="gl-cite"><summary>{escape_html(UI["cite"])}</summary>',
+        f"<p><strong>GB/T 7714-2015</strong><br>{gbt}</p>",
+        f"<p><strong>APA 7</strong><br>{apa}</p>",
+        f"<p><strong>BibTeX</strong></p><pre><code>{escape_html(bibtex)}</code></pre>",
+        f"<p>{escape_html(UI['cite_licence'])}</p>",
+        "</details>",
+        "",
+    ]
+
+
+def _structured_data(term: Term, glossary: Glossary, url: str, site_url: str) -> str:
+    """schema.org DefinedTerm in its DefinedTermSet, names tagged by language, for search engines
+    and link previews. '<' is escaped so no text can close the script element."""
+
+    def tagged(value: str, lang: str) -> dict:
+        return {"@value": value, "@language": "zh-Hans" if lang == "zh" else "en"}
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": url or None,
+        "url": url or None,
+        "name": [tagged(term.zh, "zh"), tagged(term.en, "en")],
+        "alternateName": [tagged(a.name, a.lang) for a in term.aliases if a.status != "discouraged"]
+        + ([tagged(term.abbr, "en")] if term.abbr else []),
+        "description": [tagged(plain_text(getattr(term.summary, lang), glossary, lang), lang) for lang in ("zh", "en")],
+        "termCode": term.id,
+        "inDefinedTermSet": {"@type": "DefinedTermSet", "name": UI["site_zh"] + " · " + UI["site_en"], "url": site_url or None},
+    }
+    payload = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{payload}</script>'

@@ -117,4 +117,4 @@ def test_a_linked_name_reads_as_written(watched: Watched, hostile_site: Path) ->
     offline, _ = watched
     offline.page.goto((hostile_site / "terms" / "plain.html").as_uri())
     # The hand-written [[evil]] in the Chinese body (the shared-name box above it shows both names).
-    assert offline.page.locator("h2#zh ~ p a[href='evil.html']").first.text_content() == EVIL_ZH
+    assert offline.page.locator(".gl-body-zh p a[href='evil.html']").first.text_content() == EVIL_ZH

@@ -31,11 +31,18 @@
   function describe(id) {
     const [zh, en, abbr, summaryZh, summaryEn] = terms[id];
     const box = document.createElement("div");
-    // A name that is the same in both languages (Transformer, LoRA) is shown once.
-    const title = text("p", zh === en ? "" : `${zh} · `, { class: "gl-card__names" });
-    title.append(text("span", en, { lang: "en" }));
+    // A name that is the same in both languages (Transformer, LoRA) is shown once; the reader's
+    // language view (glossary-page.js) decides which language leads and which summary shows.
+    const view = document.documentElement.dataset.glLang || "both";
+    const title = text("p", "", { class: "gl-card__names" });
+    const english = text("span", en, { lang: "en" });
+    if (zh === en) title.append(english);
+    else if (view === "en") title.append(english, ` · ${zh}`);
+    else title.append(`${zh} · `, english);
     if (abbr) title.append(text("abbr", abbr, { class: "gl-card__abbr" }));
-    box.append(title, text("p", summaryZh), text("p", summaryEn, { lang: "en" }));
+    box.append(title);
+    if (view !== "en") box.append(text("p", summaryZh));
+    if (view !== "zh") box.append(text("p", summaryEn, { lang: "en" }));
     return box;
   }
 

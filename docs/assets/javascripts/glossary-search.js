@@ -338,14 +338,18 @@
     list.innerHTML = hits.slice(0, MAX_RESULTS).map(([doc, score]) => {
       const [url, zh, en, abbr] = index.docs[doc];
       const [summaryZh, summaryEn] = index.summaries ? index.summaries[doc] : ["", ""];
+      // The reader's language view (glossary-page.js) decides which language leads and which summary shows.
+      const languageView = document.documentElement.dataset.glLang || "both";
       const english = `<span lang="en">${mark(en)}</span>`;
-      const title = `${zh === en ? english : `${mark(zh)} · ${english}`}${abbr ? ` <span class="gl-result-abbr" lang="en">${mark(abbr)}</span>` : ""}`;
+      const names = zh === en ? english : languageView === "en" ? `${english} · ${mark(zh)}` : `${mark(zh)} · ${english}`;
+      const title = `${names}${abbr ? ` <span class="gl-result-abbr" lang="en">${mark(abbr)}</span>` : ""}`;
+      const summaries = [languageView !== "en" ? `<p>${mark(summaryZh)}</p>` : "", languageView !== "zh" ? `<p lang="en">${mark(summaryEn)}</p>` : ""];
       const matched = whole.get(doc);
       const via = matched && KIND_LABEL[matched.kind] ? index.nameAt(doc, matched.start) || (matched.kind === "z" ? en : "") : "";
       const viaLine = via ? `<p class="gl-result-via gl-result-via--${matched.kind}">${KIND_LABEL[matched.kind]}：${mark(via)}</p>` : "";
       return `<li class="md-search-result__item"><a href="${config.base}/${url}?h=${h}" class="md-search-result__link" tabindex="-1">` +
         `<article class="md-search-result__article md-typeset" data-md-score="${score.toFixed(1)}"><div class="md-search-result__icon md-icon"></div>` +
-        `<h1>${title}</h1>${viaLine}<p>${mark(summaryZh)}</p><p lang="en">${mark(summaryEn)}</p></article></a></li>`;
+        `<h1>${title}</h1>${viaLine}${(languageView === "en" ? summaries.reverse() : summaries).join("")}</article></a></li>`;
     }).join("");
     // Suggest the top hit's name when the query is its beginning; Tab or → accepts it.
     if (hits.length) {
@@ -382,6 +386,7 @@
   // While an input method is composing (typing damoxing for 大模型), the box holds unfinished
   // Latin letters: searching them would flash English hits. Search once the composition ends.
   let composing = false;
+  document.addEventListener("gl-language-view", () => { if (input.value) render(); });
   input.addEventListener("compositionstart", () => { composing = true; });
   input.addEventListener("compositionend", () => { composing = false; render(); });
   input.addEventListener("input", event => { if (!composing && !event.isComposing) render(); });
