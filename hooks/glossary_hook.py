@@ -14,6 +14,7 @@ writes the search index, produced last.
 from __future__ import annotations
 
 import base64
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -112,6 +113,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 def on_post_build(config: MkDocsConfig) -> None:
     build = config.extra.pop(_BUILD_KEY)
     _relative_not_found_page(config)
+    _remove_unused_payload(Path(config.site_dir))
     try:
         for path in SEARCH_SCRIPTS:
             target = Path(config.site_dir) / path
@@ -123,6 +125,22 @@ def on_post_build(config: MkDocsConfig) -> None:
             target.write_bytes(base64.b64decode(build.index_pages.get(download_path(name))))
     finally:
         build.close()
+
+
+# What Material ships that no page here loads: its search (lunr and its language packs, the worker,
+# its index of the hand-written pages; glossary-search.js does the searching) and source maps.
+_UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "search/search_index.json")
+
+
+def _remove_unused_payload(site: Path) -> None:
+    for path in _UNUSED:
+        target = site / path
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.is_file():
+            target.unlink()
+    for source_map in site.glob("assets/**/*.map"):
+        source_map.unlink()
 
 
 def _relative_not_found_page(config: MkDocsConfig) -> None:

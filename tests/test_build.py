@@ -129,3 +129,12 @@ def test_reference_urls_cannot_inject_links_or_handlers(tmp_path: Path) -> None:
     parsed.feed(_read(tmp_path / "site", "terms/plain.html"))
     assert parsed.handlers == []
     assert not any(h.strip().lower().startswith(("javascript:", "data:")) for h in parsed.hrefs)
+
+
+def test_the_site_ships_nothing_no_page_loads(real_site: Path) -> None:
+    # Material's own search payload and source maps: glossary-search.js does the searching.
+    assert not (real_site / "assets" / "javascripts" / "lunr").exists()
+    assert not (real_site / "assets" / "javascripts" / "workers").exists()
+    assert not (real_site / "search" / "search_index.json").exists()
+    assert list(real_site.glob("assets/**/*.map")) == []
+    assert (real_site / "search" / "glossary-names.js").is_file() and (real_site / "search" / "glossary-text.js").is_file()
