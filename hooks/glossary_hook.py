@@ -14,7 +14,9 @@ writes the search index, produced last.
 from __future__ import annotations
 
 import base64
+import html
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +28,7 @@ from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
+from glossary_core.schema import categories
 from glossary_core.site import SEARCH_SCRIPTS, download_path, index_outputs, term_outputs
 from glossary_core.term_pages import redirect_pages, term_slots
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +36,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 _BUILD_KEY = "glossary_build"  # where this build's state rides on the config
+_PROBLEMS_KEY = "glossary_problems"  # while serving: the problems every page shows ('' when none)
 
 
 @dataclass
@@ -48,13 +52,28 @@ class _Build:
                 outputs.close()
 
 
+_command = "build"  # which mkdocs command runs: set once in on_startup, the one hook MkDocs tells it
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project_root = Path(config.config_file_path).resolve().parent
     glossary, problems = load_glossary(project_root / "glossary", project_root)
+    config.extra[_PROBLEMS_KEY] = ""
     if problems:
-        # Abort prints its message without a traceback; the problems are the message.
         report = "\n".join(str(p) for p in problems)
-        raise Abort(f"{report}\n\n{summary_line(problems)}: the site was not built. Fix them and build again.")
+        if _command != "serve":
+            # Abort prints its message without a traceback; the problems are the message.
+            raise Abort(f"{report}\n\n{summary_line(problems)}: the site was not built. Fix them and build again.")
+        # While serving, a failed build would leave the browser waiting for good. Build the site
+        # without terms instead, with the problems on every page; saving the fix rebuilds it.
+        print(f"{report}\n\n{summary_line(problems)}: every page shows them until they are fixed.", file=sys.stderr)
+        config.extra[_PROBLEMS_KEY] = f"{summary_line(problems)}\n\n{report}"
+        glossary = Glossary({}, categories())
     # Index pages need neither jieba nor links: they are written while jieba loads here.
     site_url = config.site_url or ""
     build = config.extra[_BUILD_KEY] = _Build(glossary, Background(lambda _: index_outputs(glossary, site_url)))
@@ -88,10 +107,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             build.source[slot.uri] = outputs
     build.term_pages.send(urls)
     # Renamed terms keep their old addresses: a static page at each sends readers on.
-    for uri, html in redirect_pages(build.glossary, config.site_url or "").items():
+    for uri, redirect in redirect_pages(build.glossary, config.site_url or "").items():
         if files.get_file_from_path(uri) is not None:
             raise Abort(f"docs/{uri} clashes with the redirect page of a former id: rename or remove docs/{uri}")
-        files.append(File.generated(config, uri, content=html, inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(File.generated(config, uri, content=redirect, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
@@ -100,6 +119,18 @@ def on_page_read_source(page, config: MkDocsConfig) -> str | None:
     if outputs is None:
         return None  # a page in docs/: MkDocs reads it itself
     return outputs.get(page.file.src_uri)
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    problems = config.extra.get(_PROBLEMS_KEY)
+    if not problems:
+        return output
+    box = (
+        '<div class="admonition failure gl-build-problems" role="alert"><p class="admonition-title">'
+        "术语文件有问题，网站未完整构建 · The term files have problems; the site is not fully built</p>"
+        f"<pre>{html.escape(problems)}</pre></div>"
+    )
+    return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset">' + box, 1)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
