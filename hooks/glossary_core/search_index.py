@@ -153,7 +153,8 @@ def _names(term: Term) -> tuple[str, list[str]]:
 def _folding(docs: list[list], grams: dict[str, list[int]]) -> list[str]:
     """Traditional characters a reader may type, as two aligned strings (traditional, simplified),
     for every Chinese character in the names and texts: 微調 is searched as 微调."""
-    characters = {c for gram in grams for c in gram} | {c for doc in docs for name in doc[1:3] for c in HAN_RUN.findall(name) for c in c}
+    in_names = {char for doc in docs for name in doc[1:3] for run in HAN_RUN.findall(name) for char in run}
+    characters = {char for gram in grams for char in gram} | in_names
     folding = chinese.traditional_folding(characters)
     return ["".join(folding), "".join(folding.values())]
 
