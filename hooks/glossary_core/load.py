@@ -12,7 +12,7 @@ from typing import Any
 
 from .inline_links import find_inline_links
 from .model import Alias, Bilingual, Glossary, Reference, Term, fold_name
-from .problems import Problem, excerpt
+from .problems import Problem
 from .schema import ID_RULE, categories, dotted, is_valid_id, validate
 from .yaml_source import DocPath, SourceMap, read_term_file
 
@@ -98,8 +98,7 @@ def _content_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
     problems = []
 
     def report(path: DocPath, message: str, offset: int | None = None) -> None:
-        pos = source.in_text(path, offset) if offset is not None else source.at(path)
-        problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+        problems.append(source.problem_at(path, message, offset=offset))
 
     for path, name in _names_with_paths(data):
         # Names may not hold '[[' or ']]': automatic links wrap a mention in [[id|name]], and such a
@@ -183,8 +182,7 @@ def _link_terms(loaded: list[tuple[Term, SourceMap]], broken: set[str]) -> tuple
     problems: list[Problem] = []
 
     def report(source: SourceMap, path: DocPath, message: str, *, key: bool = False, offset: int | None = None) -> None:
-        pos = source.in_text(path, offset) if offset is not None else source.at(path, key=key)
-        problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+        problems.append(source.problem_at(path, message, key=key, offset=offset))
 
     terms: dict[str, Term] = {}
     sources: dict[str, SourceMap] = {}
@@ -292,13 +290,11 @@ def _names_owned_elsewhere(terms: dict[str, Term], sources: dict[str, SourceMap]
             other = owner.get(fold_name(alias.name))
             if other is None or other.id == term.id or alias.shared or alias.status == "discouraged":
                 continue
-            source = sources[term.id]
-            pos = source.at(("aliases", alias.lang, index))
             message = (
                 f"the alias '{alias.name}' is a name of {other.source_path} ('{other.zh}' · '{other.en}'): remove it here, "
                 "or, if the name really stands for both, write it as {name: ..., shared: true} so readers choose between them"
             )
-            problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+            problems.append(sources[term.id].problem_at(("aliases", alias.lang, index), message))
     return problems
 
 
@@ -314,9 +310,7 @@ def _former_ids(terms: dict[str, Term], sources: dict[str, SourceMap]) -> list[P
             else:
                 claimed[old] = term
                 continue
-            source = sources[term.id]
-            pos = source.at(("former_ids", index))
-            problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+            problems.append(sources[term.id].problem_at(("former_ids", index), message))
     return problems
 
 
@@ -338,9 +332,7 @@ def _review_dates(terms: dict[str, Term], sources: dict[str, SourceMap]) -> list
             if day <= date.today():
                 continue
             message = f"reviewed: {term.reviewed} is in the future: write the day the facts were last checked"
-        source = sources[term.id]
-        pos = source.at(("reviewed",))
-        problems.append(Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col)))
+        problems.append(sources[term.id].problem_at(("reviewed",), message))
     return problems
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from .problems import Problem, excerpt
+from .problems import Problem
 from .yaml_source import DocPath, Position, SourceMap
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "term.schema.json"
@@ -78,7 +78,7 @@ def validate(data: Any, source: SourceMap) -> list[Problem]:
             f"the file must be a mapping of fields (id:, zh:, en:, ...), not {kind}: "
             "write one 'key: value' per line, starting at the left margin"
         )
-        return [Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col))]
+        return [source.problem(pos, message)]
     if is_valid(data):  # most files are: skip the slow validator that explains errors
         return []
     problems = []
@@ -100,9 +100,7 @@ def _explain(error: jsonschema.ValidationError, source: SourceMap) -> list[Probl
     where = dotted(path)
     kind, schema, value = error.validator, error.schema, error.instance
 
-    def at(p: DocPath, message: str, *, key: bool = False) -> Problem:
-        pos = source.at(p, key=key)
-        return Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col))
+    at = source.problem_at
 
     if kind == "anyOf":  # an alias: text, or a mapping with its status; explain against the form it was written in
         branch = 1 if isinstance(value, dict) else 0

@@ -58,6 +58,14 @@ class SourceMap:
             path = path[:-1]
         return Position(1, 1)
 
+    def problem(self, pos: Position, message: str) -> Problem:
+        """A problem at `pos` in this file, with an excerpt of the line it points into."""
+        return Problem(self.display_path, pos.line, pos.col, message, excerpt(self.lines, pos.line, pos.col))
+
+    def problem_at(self, path: DocPath, message: str, *, key: bool = False, offset: int | None = None) -> Problem:
+        """A problem at the value (or key) at `path`, or at character `offset` of its text."""
+        return self.problem(self.in_text(path, offset) if offset is not None else self.at(path, key=key), message)
+
     def in_text(self, path: DocPath, offset: int) -> Position:
         """The file position of character `offset` inside the string value at `path`.
 
@@ -212,13 +220,13 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
     mark = node.start_mark
     source.values[path] = Position(mark.line + 1, mark.column + 1)
     if not isinstance(node, yaml.ScalarNode) and len(path) >= MAX_DEPTH:  # path length = depth of enclosing collections
-        problems.append(_at(source, path, _DEPTH_MESSAGE))
+        problems.append(source.problem_at(path, _DEPTH_MESSAGE))
         return None
     # An alias (*name) is the same node object met a second time. Refusing it here, before any
     # expansion, keeps "billion laughs" documents to the size of their text.
     if id(node) in seen:
         if not any(p.message.startswith(_ALIAS_MESSAGE) for p in problems):  # once per file is enough
-            problems.append(_problem(source, source.at(path, key=True), _ALIAS_MESSAGE + ": write the value out in full"))
+            problems.append(source.problem_at(path, _ALIAS_MESSAGE + ": write the value out in full", key=True))
         return None
     seen.add(id(node))
 
@@ -231,14 +239,14 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
         if node.tag == _BOOL:
             return node.value == "true"
         if node.tag != _STR:
-            problems.append(_at(source, path, _tag_message(node.tag)))
+            problems.append(source.problem_at(path, _tag_message(node.tag)))
             return node.value
         if node.style == "|":
             source.literal_blocks[path] = node.value
         return node.value
 
     if node.tag not in (_SEQ, _MAP):  # e.g. !!python/object on a list: never constructed, but say so
-        problems.append(_at(source, path, _tag_message(node.tag)))
+        problems.append(source.problem_at(path, _tag_message(node.tag)))
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, path + (i,), source, problems, seen) for i, item in enumerate(node.value)]
 
@@ -246,13 +254,13 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
     for key_node, value_node in node.value:
         key_mark = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(_problem(source, key_mark, "a key must be a plain name such as 'zh:', not a list or mapping"))
+            problems.append(source.problem(key_mark, "a key must be a plain name such as 'zh:', not a list or mapping"))
             continue
         key = key_node.value
         if key in mapping:
             first = source.keys[path + (key,)]
             problems.append(
-                _problem(source, key_mark, f"duplicate key '{key}' (first defined on line {first.line}): keep one and delete the other")
+                source.problem(key_mark, f"duplicate key '{key}' (first defined on line {first.line}): keep one and delete the other")
             )
             continue
         source.keys[path + (key,)] = key_mark
@@ -263,11 +271,3 @@ def _to_data(node: yaml.Node, path: DocPath, source: SourceMap, problems: list[P
 def _tag_message(tag: str) -> str:
     shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
     return f"unsupported YAML tag '{shown}': remove the tag and write plain text"
-
-
-def _problem(source: SourceMap, pos: Position, message: str) -> Problem:
-    return Problem(source.display_path, pos.line, pos.col, message, excerpt(source.lines, pos.line, pos.col))
-
-
-def _at(source: SourceMap, path: DocPath, message: str) -> Problem:
-    return _problem(source, source.at(path), message)
