@@ -180,9 +180,9 @@ def _relative_not_found_page(config: MkDocsConfig) -> None:
     page = Path(config.site_dir) / "404.html"
     root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     if page.is_file() and root != "/":
-        html = page.read_text(encoding="utf-8")
-        html = html.replace(f'"base": "{root}"', '"base": "."')  # Material's script config, as on other root pages
-        page.write_text(html.replace(f'="{root}', '="./').replace(f'": "{root}', '": "./'), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        text = text.replace(f'"base": "{root}"', '"base": "."')  # Material's script config, as on other root pages
+        page.write_text(text.replace(f'="{root}', '="./').replace(f'": "{root}', '": "./'), encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:

@@ -5,6 +5,7 @@ deck. Each is a pure function of the glossary and the site's address."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import itertools
 import json
@@ -162,7 +163,7 @@ def anki_deck(glossary: Glossary, page_url: Callable[[Term], str]) -> bytes:
     deck = genanki.Deck(2059400110, TITLE)
     for term in glossary.terms.values():
         values = [term.id, term.zh, term.en, term.abbr or "", term.summary.zh, term.summary.en, page_url(term)]
-        deck.add_note(genanki.Note(model=model, fields=[_html(v) for v in values], guid=genanki.guid_for(term.id)))
+        deck.add_note(genanki.Note(model=model, fields=[html.escape(v, quote=False) for v in values], guid=genanki.guid_for(term.id)))
     # genanki stamps the deck with the clock and the zip with file times; the same glossary should
     # give the same bytes, so the timestamp is the newest review date and the zip entries are dated by it.
     newest = max((t.reviewed for t in glossary.terms.values() if t.reviewed), default="2026-01-01")
@@ -198,7 +199,3 @@ def _term_record(term: Term, url: str) -> dict:
     if term.references:
         record["references"] = [{k: v for k, v in vars(r).items() if v is not None} for r in term.references]
     return record | {"reviewed": term.reviewed, "url": url}
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -41,8 +41,7 @@ class Site:
 
 def all_pages(glossary: Glossary, texts: Texts | None = None) -> list[Page]:
     """Every generated page; `texts` holds term texts with automatic links added (see link_glossary)."""
-    files = download_files(glossary, "", term_schema())
-    downloads = downloads_page({name: len(content) for name, content in files.items()})
+    _, downloads = _downloads(glossary, "")
     return [*index_pages(glossary), downloads, *term_pages(glossary, texts)]
 
 
@@ -64,11 +63,16 @@ def index_outputs(glossary: Glossary, site_url: str = "") -> Iterator[tuple[str,
     waiting; the downloads page, which lists their sizes, comes after them."""
     for page in index_pages(glossary):
         yield page.uri, page.markdown
-    files = download_files(glossary, site_url, term_schema())
+    files, page = _downloads(glossary, site_url)
     for name, content in files.items():
         yield download_path(name), base64.b64encode(content).decode("ascii")
-    page = downloads_page({name: len(content) for name, content in files.items()})
     yield page.uri, page.markdown
+
+
+def _downloads(glossary: Glossary, site_url: str) -> tuple[dict[str, bytes], Page]:
+    """The download files, and the page listing them with their sizes."""
+    files = download_files(glossary, site_url, term_schema())
+    return files, downloads_page({name: len(content) for name, content in files.items()})
 
 
 def download_path(name: str) -> str:
