@@ -40,24 +40,24 @@ def main(argv: list[str] | None = None) -> int:
 
     for problem in problems:
         print(problem.github_annotation() if args.format == "github" else problem)
+
+    def warn(path: str, message: str, *, first_line: bool = False) -> None:
+        if args.format == "github":
+            print(f"::warning file={path}{',line=1' if first_line else ''}::{message}")
+        else:
+            print(f"{path}{':1:1' if first_line else ''}: warning: {message}")
+
     present = {p.stem for p in args.glossary.glob("*.yaml")}
     for old in [] if args.files else vanished_ids(glossary, ids_on_main(args.glossary) - present):
-        warning = (
+        warn(
+            shown_path(args.glossary, ROOT),
             f"{old}.yaml is in the last commit on main but gone now, and no entry lists '{old}' under former_ids: "
-            "if the term was renamed, add it there so links to the old page keep working"
+            "if the term was renamed, add it there so links to the old page keep working",
         )
-        print(
-            f"::warning file={shown_path(args.glossary, ROOT)}::{warning}"
-            if args.format == "github"
-            else f"{shown_path(args.glossary, ROOT)}: warning: {warning}"
-        )
-    stale = [t for t in stale_terms(glossary, date.today()) if not args.files or t.source_path in wanted]
-    for term in stale:
-        warning = f"not reviewed since {term.reviewed}: check its facts, then set reviewed to the day you did (make stale lists all)"
-        if args.format == "github":
-            print(f"::warning file={term.source_path},line=1::{warning}")
-        else:
-            print(f"{term.source_path}:1:1: warning: {warning}")
+    for term in stale_terms(glossary, date.today()):
+        if not args.files or term.source_path in wanted:
+            message = f"not reviewed since {term.reviewed}: check its facts, then set reviewed to the day you did (make stale lists all)"
+            warn(term.source_path, message, first_line=True)
     # Problems go to stdout and the summary to stderr: flushing first keeps the summary on a line
     # of its own after them when both streams go to one terminal or pipe.
     sys.stdout.flush()
