@@ -169,7 +169,7 @@ def _hover_cards(term: Term, glossary: Glossary, texts: list[str]) -> str:
     """Names and summaries of every term this page links to, for hover cards (no fetch needed).
 
     Only what this page links is included, so its weight depends on its own links, not on the
-    size of the glossary. `<` is escaped so no text can close the script element.
+    size of the glossary.
     """
     targets = [*term.related, *glossary.backlinks.get(term.id, ()), *glossary.links.get(term.id, ())]
     choices: dict[str, list[str]] = {}
@@ -184,8 +184,12 @@ def _hover_cards(term: Term, glossary: Glossary, texts: list[str]) -> str:
         return [t.zh, t.en, t.abbr or "", plain_text(t.summary.zh, glossary, "zh"), plain_text(t.summary.en, glossary, "en")]
 
     cards = {t: card(glossary.terms[t]) for t in dict.fromkeys(targets) if t in glossary.terms}
-    payload = json.dumps({"terms": cards, "choices": choices}, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/json" id="gl-cards">{payload}</script>\n'
+    return f'<script type="application/json" id="gl-cards">{_script_json({"terms": cards, "choices": choices})}</script>\n'
+
+
+def _script_json(data: dict) -> str:
+    """Compact JSON to put inside a <script> element: '<' is escaped so no text can close it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def _inline_link_renderer(glossary: Glossary, here: str):
@@ -214,7 +218,7 @@ def redirect_pages(glossary: Glossary, site_url: str) -> dict[str, str]:
     for term in glossary.terms.values():
         here = term_uri(term.id).removesuffix(".md") + ".html"
         target = posixpath.basename(here)
-        canonical = site_url.rstrip("/") + "/" + here if site_url else target
+        canonical = page_address(term, site_url) or target
         for old in term.former_ids:
             title = escape_html(f"{term.zh} · {term.en}")
             pages[f"terms/{old}.html"] = (
@@ -295,7 +299,7 @@ def _cite_block(term: Term, url: str) -> list[str]:
 
 def _structured_data(term: Term, glossary: Glossary, url: str, site_url: str) -> str:
     """schema.org DefinedTerm in its DefinedTermSet, names tagged by language, for search engines
-    and link previews. '<' is escaped so no text can close the script element."""
+    and link previews."""
 
     def tagged(value: str, lang: str) -> dict:
         return {"@value": value, "@language": "zh-Hans" if lang == "zh" else "en"}
@@ -312,5 +316,4 @@ def _structured_data(term: Term, glossary: Glossary, url: str, site_url: str) ->
         "termCode": term.id,
         "inDefinedTermSet": {"@type": "DefinedTermSet", "name": UI["site_zh"] + " · " + UI["site_en"], "url": site_url or None},
     }
-    payload = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/ld+json">{payload}</script>'
+    return f'<script type="application/ld+json">{_script_json({k: v for k, v in data.items() if v})}</script>'
