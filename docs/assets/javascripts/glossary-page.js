@@ -1,7 +1,8 @@
 /*
- * Reading and reusing a term page: copy buttons, today's date in the citations, and the language
- * view (双语 / 中文 / English), remembered across pages like the colour palette. Without
- * JavaScript the page simply shows both languages and no buttons do anything.
+ * Reading and reusing a term page: copy buttons, today's date in the citations, the address on
+ * the printed page, and the language view (双语 / 中文 / English), remembered across pages like
+ * the colour palette. Without JavaScript the page simply shows both languages and no buttons do
+ * anything.
  */
 (() => {
   "use strict";
@@ -39,9 +40,15 @@
   }
   setView(view());
 
+  // This page's public address: the canonical link, or where it was opened from without query or fragment.
+  const canonical = document.querySelector('link[rel="canonical"]');
+  const address = (canonical && canonical.href) || location.href.split(/[?#]/)[0];
+
+  /* ---- the printed page names its address ---- */
+  for (const slot of document.querySelectorAll(".gl-print-url")) slot.textContent = address;
+
   /* ---- copy buttons ---- */
   const status = document.querySelector(".gl-copy-status");
-  const canonical = document.querySelector('link[rel="canonical"]');
 
   // The Clipboard API is refused on file:// and in some browsers: fall back to a selected textarea.
   function copyByHand(text) {
@@ -67,7 +74,7 @@
   }
 
   for (const button of document.querySelectorAll(".gl-copy")) {
-    if (button.hasAttribute("data-copy-link") && !button.dataset.copy) button.dataset.copy = (canonical && canonical.href) || location.href.split(/[?#]/)[0];
+    if (button.hasAttribute("data-copy-link") && !button.dataset.copy) button.dataset.copy = address;
     button.addEventListener("click", async () => {
       const done = await copy(button.dataset.copy);
       if (status) status.textContent = done ? "已复制 · Copied" : "无法复制 · Could not copy";

@@ -409,10 +409,6 @@
     else if (event.key === "Tab" && (document.activeElement === input || items.includes(document.activeElement))) close(); // focus moves on, as in stock Material
   });
 
-  /* ---- the printed page names its address ---- */
-  const canonical = document.querySelector('link[rel="canonical"]');
-  for (const slot of document.querySelectorAll(".gl-print-url")) slot.textContent = (canonical && canonical.href) || location.href.split("?")[0];
-
   /* ---- on the page a result leads to: mark what was searched for (?h=) ---- */
   const searched = new URLSearchParams(location.search).get("h");
   const article = document.querySelector(".md-content article");
