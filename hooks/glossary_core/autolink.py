@@ -23,12 +23,10 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .chinese import HAN as HAN_CHARACTERS
-from .chinese import ChineseSegmenter
+from .chinese import HAS_HAN, ChineseSegmenter
 from .model import Glossary, Term, fold_name
 from .render import CHOICE
 
-HAN = re.compile(f"[{HAN_CHARACTERS}]")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 # Proper names: matched only as written, because their lower-case forms are ordinary words (meta, chain).
 _PROPER_NOUN_CATEGORIES = {"companies-products", "tools", "models"}
@@ -162,7 +160,7 @@ def _too_short(name: str) -> bool:
 
 
 def _is_case_sensitive(name: str, term: Term) -> bool:
-    if HAN.search(name):
+    if HAS_HAN.search(name):
         return False
     return name == term.abbr or any(c.isupper() for c in name[1:]) or term.category in _PROPER_NOUN_CATEGORIES
 
@@ -174,7 +172,7 @@ def _inside_a_word(text: str, i: int) -> bool:
 
 def _between_han(text: str, i: int) -> bool:
     """True when offset i falls between two Chinese characters, where only jieba knows the words."""
-    return 0 < i < len(text) and bool(HAN.match(text[i - 1]) and HAN.match(text[i]))
+    return 0 < i < len(text) and bool(HAS_HAN.match(text[i - 1]) and HAS_HAN.match(text[i]))
 
 
 def _free_spans(text: str) -> list[tuple[int, int]]:
