@@ -141,7 +141,7 @@ def _read(name: str, style: Style) -> tuple[str, ...]:
 def pinyin_initials(term: Term) -> str:
     """First letters of the syllables of an all-Chinese name (检索增强生成 -> jszqsc); '' when the
     name mixes in Latin words, whose letters are not syllables."""
-    if not re.fullmatch(f"[{HAN}]+", term.zh):
+    if not HAN_RUN.fullmatch(term.zh):
         return ""
     return "".join(syllable[0] for syllable in syllables(term) if syllable)
 
