@@ -36,7 +36,7 @@ UI = {
     "home": "首页 · Home",
     "abbr": "缩写 · Abbreviation",
     "more": "另外 {n} 个 · {n} more",
-    # The address is the page's canonical URL, filled in by glossary-search.js (it differs hosted and from disk).
+    # The address is the page's canonical URL, filled in by glossary-page.js (it differs hosted and from disk).
     "print_note": '<p class="gl-print-only">AI 双语术语表 · Bilingual AI Glossary — <span class="gl-print-url"></span> — '
     "审校于 · Reviewed {reviewed} — 内容采用 CC BY 4.0 许可 · Content licensed CC BY 4.0</p>",
     "downloads_page": "下载 · Downloads",
