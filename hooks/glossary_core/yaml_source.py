@@ -3,8 +3,8 @@
 PyYAML's defaults are wrong for hand-written content: it keeps the last of two duplicate keys,
 reads `NO`, `on` and `yes` as booleans, `1e3` as a number and `2024-01-01` as a date, and expands
 aliases without limit. This loader keeps every plain scalar as text except null, decimal
-integers and lower-case true/false (the only non-text values the schema has), rejects duplicate keys and aliases, and
-records where every value starts so later checks can point at the right line.
+integers and lower-case true/false (the only non-text values the schema has), rejects duplicate
+keys and aliases, and records where every value starts so later checks can point at the right line.
 """
 
 from __future__ import annotations
