@@ -40,7 +40,7 @@ new-term: $(STAMP)  ## a new term file from the template: make new-term ID=rag Z
 coverage: $(STAMP)  ## which inventory terms have an entry (needs ../shared beside the repository)
 	$(PY) scripts/coverage_report.py
 
-bench: $(STAMP)  ## build 100, 1,000 and 10,000 synthetic terms, ours against stock Material; writes docs/performance.md (about 15 minutes)
+bench: $(STAMP)  ## the real glossary copied to 500 and 2,000 terms, built ours against plain Material, and the serve edit loop; writes docs/performance.md (about 10 minutes)
 	$(PY) scripts/bench.py
 
 bench-links: $(STAMP)  ## automatic-linking time per page at 1,000 and 10,000 terms

@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Write a synthetic glossary of N terms for benchmarks: `synthetic_glossary.py 10000 /tmp/g`.
+"""Write a glossary of N terms for benchmarks: `synthetic_glossary.py 10000 /tmp/g [--replicate]`.
+
+Two kinds. `replicate_glossary` copies the real glossary as often as it takes and keeps the first
+N entries: copy k > 0 has every id, link and name suffixed with "copy k", so pages carry the real prose,
+names, links and references. `write_glossary` samples text instead, for sizes far beyond the
+real one:
 
 Text is sampled from the real glossary's own Chinese and English words, so entries have
 realistic lengths (a few hundred characters and words per language), vocabulary, bigram
@@ -83,13 +88,71 @@ def write_glossary(count: int, out: Path, seed: int = 7, links_per_term: int = 5
         (out / f"{term_id}.yaml").write_text(text, encoding="utf-8")
 
 
+_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
+
+
+def replicate_glossary(count: int, out: Path, source: Path = REPO / "glossary") -> None:
+    """The real glossary, copied until it has `count` entries (see the module's docstring).
+
+    Links and related ids that point past the last kept entry become plain text or are dropped.
+    """
+    originals = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(source.glob("*.yaml"))]
+    copies = -(-count // len(originals))
+    kept = [(k, entry) for k in range(copies) for entry in originals][:count]
+    ids = {_suffixed_id(entry["id"], k) for k, entry in kept}
+    out.mkdir(parents=True, exist_ok=True)
+    for k, original in kept:
+        entry = dict(original)
+
+        def link(match: re.Match, k: int = k) -> str:
+            targets = [_suffixed_id(t, k) for t in match.group(1).split("+")]
+            text = match.group(2) or match.group(1)
+            return f"[[{'+'.join(targets)}|{text}]]" if all(t in ids for t in targets) else text
+
+        entry["id"] = _suffixed_id(entry["id"], k)
+        if k:
+            for field in ("zh", "en", "abbr"):
+                if field in entry:
+                    entry[field] = f"{entry[field]}{_name_suffix(entry[field], k)}"
+            entry["aliases"] = {lang: [_suffixed_alias(a, k) for a in names] for lang, names in (entry.get("aliases") or {}).items()}
+            if "search_keywords" in entry:
+                entry["search_keywords"] = [f"{word}{_name_suffix(word, k)}" for word in entry["search_keywords"]]
+            if "former_ids" in entry:
+                entry["former_ids"] = [_suffixed_id(old, k) for old in entry["former_ids"]]
+        entry["body"] = {lang: _LINK.sub(link, text) for lang, text in entry["body"].items()}
+        entry["related"] = [t for t in (_suffixed_id(r, k) for r in entry.get("related", [])) if t in ids]
+        text = "# yaml-language-server: $schema=../schema/term.schema.json\n" + yaml.safe_dump(
+            entry, allow_unicode=True, sort_keys=False, width=10_000
+        )
+        (out / f"{entry['id']}.yaml").write_text(text, encoding="utf-8")
+
+
+def _suffixed_id(term_id: str, k: int) -> str:
+    return f"{term_id}-copy{k}" if k else term_id
+
+
+def _name_suffix(name: str, k: int) -> str:
+    # Not a bare number: "TensorFlow" + " 2" would be the name of TensorFlow 2.
+    return f" (copy {k})" if name[-1:].isascii() else f"（副本{k}）"
+
+
+def _suffixed_alias(alias: str | dict, k: int) -> str | dict:
+    if isinstance(alias, dict):
+        return {**alias, "name": alias["name"] + _name_suffix(alias["name"], k)}
+    return alias + _name_suffix(alias, k)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--replicate", action="store_true", help="copy the real glossary instead of sampling text")
     args = parser.parse_args()
-    write_glossary(args.count, args.out, args.seed)
+    if args.replicate:
+        replicate_glossary(args.count, args.out)
+    else:
+        write_glossary(args.count, args.out, args.seed)
     return 0
 
 
