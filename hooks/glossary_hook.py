@@ -7,13 +7,13 @@ afresh in on_config and what a build needs rides on the config object that belon
 The generated pages' Markdown is produced in two forked processes (glossary_core.background) while
 MkDocs works: the index pages' from as soon as the glossary is loaded, the term pages' and the
 search index's from as soon as jieba is. on_files adds every page as an empty file,
-on_page_read_source hands MkDocs each page's Markdown when it gets there, and on_post_build
-writes the search index, produced last.
+on_page_read_source hands MkDocs each page's Markdown when it gets there (only the front matter
+of a page written as HTML, whose HTML on_page_content puts in), and on_post_build writes the
+files that are not pages (downloads, hover cards, the search index), produced last.
 """
 
 from __future__ import annotations
 
-import base64
 import html
 import shutil
 import sys
@@ -23,17 +23,18 @@ from urllib.parse import urlsplit
 
 from glossary_core.background import Background
 from glossary_core.chinese import SegmenterError, segmenter_for
-from glossary_core.exports import DOWNLOADS
 from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
+from glossary_core.render import Page
 from glossary_core.schema import categories
-from glossary_core.site import SEARCH_SCRIPTS, download_path, index_outputs, term_outputs
+from glossary_core.site import SITE_FILES, index_outputs, term_outputs
 from glossary_core.term_pages import redirect_pages, term_slots
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 _BUILD_KEY = "glossary_build"  # where this build's state rides on the config
 _PROBLEMS_KEY = "glossary_problems"  # while serving: the problems every page shows ('' when none)
@@ -45,6 +46,7 @@ class _Build:
     index_pages: Background
     term_pages: Background | None = None  # with the search index; started once jieba is loaded
     source: dict[str, Background] = field(default_factory=dict)  # which one makes each page, from on_files
+    written: dict[str, Page] = field(default_factory=dict)  # pages written as HTML, from reading until converted
 
     def close(self) -> None:
         for outputs in (self.index_pages, self.term_pages):
@@ -61,6 +63,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if config.use_directory_urls:
+        raise Abort(
+            "use_directory_urls must be false in mkdocs.yml: generated pages link to one .html file per page, which works from disk too"
+        )
     project_root = Path(config.config_file_path).resolve().parent
     glossary, problems = load_glossary(project_root / "glossary", project_root)
     config.extra[_PROBLEMS_KEY] = ""
@@ -115,10 +121,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_read_source(page, config: MkDocsConfig) -> str | None:
-    outputs = config.extra[_BUILD_KEY].source.get(page.file.src_uri)
+    build = config.extra[_BUILD_KEY]
+    outputs = build.source.get(page.file.src_uri)
     if outputs is None:
         return None  # a page in docs/: MkDocs reads it itself
-    return outputs.get(page.file.src_uri)
+    generated: Page = outputs.get(page.file.src_uri)
+    if generated.html is not None:
+        build.written[page.file.src_uri] = generated
+    return generated.markdown
+
+
+def on_page_content(content: str, page, config: MkDocsConfig, files: Files) -> str:
+    # A page written as HTML gave MkDocs only its front matter: its HTML and headings go in here.
+    generated = config.extra[_BUILD_KEY].written.pop(page.file.src_uri, None)
+    if generated is None:
+        return content
+    page.toc = get_toc([{"level": h.level, "id": h.anchor, "name": h.title, "children": []} for h in generated.toc])
+    return generated.html
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
@@ -146,14 +165,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     _relative_not_found_page(config)
     _remove_unused_payload(Path(config.site_dir))
     try:
-        for path in SEARCH_SCRIPTS:
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(build.term_pages.get(path), encoding="utf-8")
-        for name in DOWNLOADS:
-            target = Path(config.site_dir) / download_path(name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(build.index_pages.get(download_path(name))))
+        for outputs in (build.term_pages, build.index_pages):
+            for path, content in outputs.get(SITE_FILES).items():
+                target = Path(config.site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(content, bytes):
+                    target.write_bytes(content)
+                else:
+                    target.write_text(content, encoding="utf-8")
     finally:
         build.close()
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from glossary_core.autolink import Linker
 from glossary_core.chinese import ChineseSegmenter
 from glossary_core.model import Alias, Bilingual, Glossary, Term
 from glossary_core.schema import categories
 from glossary_core.site import build_site
-from glossary_core.term_pages import term_page
+from glossary_core.term_pages import card_scripts, term_page
 
 
 def _term(id: str, zh: str, en: str, abbr: str | None = None, category: str = "concepts", **kw) -> Term:
@@ -95,17 +97,16 @@ def test_opted_out_passages_stay_plain(linker: Linker, glossary: Glossary) -> No
     page = Term(
         "page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("[[!RAG]] 不链接。", "Body.")
     )
-    markdown = term_page(page, glossary).markdown
-    assert "RAG 不链接" in markdown and "[[!" not in markdown
+    html = term_page(page, glossary).html
+    assert "RAG 不链接" in html and "[[!" not in html
 
 
 def test_shared_names_lead_to_a_choice(linker: Linker, glossary: Glossary) -> None:
     assert link(linker, "An Agent acts.") == "An [[ai-agent+rl-agent|Agent]] acts."
     assert link(linker, "An Agent acts.", page="ai-agent") == "An Agent acts."  # the page's own name
     page = Term("page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("正文。", "An Agent acts."))
-    markdown = term_page(page, glossary, {("body", "en"): link(linker, "An Agent acts.")}).markdown
-    assert "[Agent](../shared-names.md#n-" in markdown
-    assert '"choices":{"n-' in markdown and '"ai-agent","rl-agent"' in markdown
+    html = term_page(page, glossary, {("body", "en"): link(linker, "An Agent acts.")}).html
+    assert '<a href="../shared-names.html#n-' in html and 'data-gl-choice="ai-agent rl-agent">Agent</a>' in html
 
 
 def test_backlinks_count_automatic_links(glossary: Glossary) -> None:
@@ -116,29 +117,12 @@ def test_backlinks_count_automatic_links(glossary: Glossary) -> None:
     assert "page" in site.glossary.backlinks["llm"] and "page" in site.glossary.backlinks["rag"]
 
 
-def test_hover_card_data_holds_only_linked_terms_and_cannot_close_its_script(glossary: Glossary) -> None:
-    evil = Term("evil", "恶意", "Evil", "concepts", Bilingual("</script><script>alert(1)</script>。", "x"), Bilingual("正文。", "Body."))
-    page = Term(
-        "page", "本页术语", "This page", "concepts", Bilingual("一句话定义。", "One line."), Bilingual("正文。", "Body."), related=("evil",)
-    )
-    g = Glossary({**glossary.terms, "evil": evil, "page": page}, categories())
-    markdown = term_page(page, g).markdown
-    cards = markdown[markdown.index('<script type="application/json" id="gl-cards">') :]
-    assert cards.count("</script>") == 1 and "\\u003c/script>" in cards
-    assert '"evil"' in cards and '"llm"' not in cards
-
-
-def test_links_never_touch(linker: Linker) -> None:
-    # Two names side by side would read as one link: the second stays plain text.
-    assert link(linker, "大语言模型量化") == "[[llm|大语言模型]]量化"
-    assert link(linker, "RAG LLM pipelines") == "[[rag|RAG]] LLM pipelines"
-    # With words between them, both link.
-    assert link(linker, "RAG 与 LLM") == "[[rag|RAG]] 与 [[llm|LLM]]"
-    # Nor does an automatic link touch a link the contributor wrote.
-    assert link(linker, "[[data|数据]] 量化") == "[[data|数据]] 量化"
-    assert link(linker, "[[data|数据]]，然后量化") == "[[data|数据]]，然后[[quantization|量化]]"
-
-
-def test_a_skipped_neighbour_is_linked_at_its_next_free_mention(linker: Linker) -> None:
-    linked: set[str] = set()
-    assert link(linker, "大语言模型量化，之后再谈量化。", already=linked) == "[[llm|大语言模型]]量化，之后再谈[[quantization|量化]]。"
+def test_hover_cards_are_scripts_per_term_that_hold_text_only(glossary: Glossary) -> None:
+    evil = Term("evil", "恶意", "Evil", "concepts", Bilingual("</script>[[llm]]「x」。", "x"), Bilingual("正文。", "Body."))
+    g = Glossary({**glossary.terms, "evil": evil}, categories())
+    cards = dict(card_scripts(g))
+    assert set(cards) == {f"cards/{t}.js" for t in g.terms}
+    prefix = 'window.__glossaryCard("evil",'
+    assert cards["cards/evil.js"].startswith(prefix)
+    # JSON is JavaScript: the card is data, and the link reads as the name the reader sees.
+    assert json.loads(cards["cards/evil.js"][len(prefix) : -3]) == ["恶意", "Evil", "", "</script>大语言模型「x」。", "x"]

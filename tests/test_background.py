@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from glossary_core.background import Background, BackgroundError, Outputs, Receive, can_fork
 from glossary_core.chinese import segmenter_for
+from glossary_core.exports import DOWNLOADS
 from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
-from glossary_core.site import SEARCH_SCRIPTS, build_site, index_outputs, publish, term_outputs
+from glossary_core.site import SEARCH_SCRIPTS, SITE_FILES, build_site, index_outputs, term_outputs
 from glossary_core.term_pages import term_slots
 from support import REPO
 
@@ -124,7 +125,7 @@ def test_close_stops_a_producer_still_at_work() -> None:
 
 
 def test_the_build_publishes_the_same_pages_as_build_site_in_slot_order() -> None:
-    """The build's two producers (index pages; term pages and search index) and build_site()
+    """The build's two producers (index pages and downloads; term pages, cards and search index) and build_site()
     (everything at once) agree, and each produces its pages in the order the hook adds their
     files, so MkDocs rarely waits."""
     glossary, problems = load_glossary(REPO / "glossary", REPO)
@@ -137,10 +138,11 @@ def test_the_build_publishes_the_same_pages_as_build_site_in_slot_order() -> Non
     index = dict(index_outputs(glossary))
     terms = dict(term_outputs(glossary, segmenter, page_url))
     assert [uri for uri in index if uri.endswith(".md")] == [slot.uri for slot in index_slots(glossary)]
-    assert list(terms) == [slot.uri for slot in term_slots(glossary)] + list(SEARCH_SCRIPTS)
-    assert dict(publish(glossary, page_url, segmenter)) == index | terms
-    pages = {uri: content for uri, content in (index | terms).items() if uri.endswith(".md")}  # not the search index or downloads
-    assert {page.uri: page.markdown for page in build_site(glossary, segmenter).pages} == pages
+    assert list(terms) == [slot.uri for slot in term_slots(glossary)] + [SITE_FILES]
+    assert set(SEARCH_SCRIPTS) < set(terms[SITE_FILES]) and "cards/rag.js" in terms[SITE_FILES]
+    assert {path for path in index[SITE_FILES]} == {f"downloads/{name}" for name in DOWNLOADS}
+    pages = {uri: content for uri, content in (index | terms).items() if uri.endswith(".md")}  # not the files that are not pages
+    assert {page.uri: page for page in build_site(glossary, segmenter).pages} == pages
 
 
 @forked_only

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from glossary_core.chinese import segmenter_for
 from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
 from glossary_core.model import Glossary
 from glossary_core.problems import Problem
 from glossary_core.schema import _validator, is_valid, term_schema
-from glossary_core.site import SEARCH_SCRIPTS, build_site, publish
+from glossary_core.site import SEARCH_SCRIPTS, SITE_FILES, build_site, index_outputs, term_outputs
 from glossary_core.term_pages import term_slots
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -129,10 +130,12 @@ def load_and_build(files: dict[str, bytes]) -> list[Problem]:
         assert problem.message and "Traceback" not in problem.message
     if not problems:
         # What the build does: every page and the search index, one after the other.
-        outputs = dict(publish(glossary, lambda uri: uri.removesuffix(".md") + ".html"))
-        pages = [uri for uri in outputs if not uri.startswith("downloads/")]
-        assert pages == [slot.uri for slot in index_slots(glossary) + term_slots(glossary)] + list(SEARCH_SCRIPTS)
-        assert {f"terms/{term_id}.md" for term_id in glossary.terms} <= set(outputs)
+        segmenter = segmenter_for(glossary)
+        index = dict(index_outputs(glossary))
+        terms = dict(term_outputs(glossary, segmenter, lambda uri: uri.removesuffix(".md") + ".html"))
+        assert [uri for uri in index if uri != SITE_FILES] == [slot.uri for slot in index_slots(glossary)]
+        assert [uri for uri in terms if uri != SITE_FILES] == [slot.uri for slot in term_slots(glossary)]
+        assert set(SEARCH_SCRIPTS) < set(terms[SITE_FILES]) and {f"terms/{term_id}.md" for term_id in glossary.terms} <= set(terms)
     return problems
 
 

@@ -68,7 +68,7 @@ def test_statuses_load_and_plain_strings_stay_accepted(glossary_dir: Path) -> No
 def test_term_page_shows_names_by_status_with_reasons_and_the_review_date(glossary_dir: Path) -> None:
     _edit(glossary_dir, "vector-store.yaml", "aliases:\n  zh: [矢量数据库]\n  en: [Agent, vector store]\n", STATUS_ALIASES)
     glossary, _ = load_glossary(glossary_dir, glossary_dir.parent)
-    page = term_page(glossary.terms["vector-store"], glossary).markdown
+    page = term_page(glossary.terms["vector-store"], glossary).html
     recommended = page.index("推荐名称 · Recommended")
     accepted = page.index("也作 · Also called")
     former = page.index("旧称 · Former names")
@@ -77,9 +77,9 @@ def test_term_page_shows_names_by_status_with_reasons_and_the_review_date(glossa
     assert "向量库房（库房是仓储用语，不是数据库。）" in page
     assert "Vector DB index</span>（Renamed in 2024.）" in page
     assert "vector store</span>（LangChain documentation）" in page
-    assert "{: .gl-names-discouraged }" in page
-    assert "审校于 · Reviewed**：2026-11-20" in page
-    assert "Milvus example" not in page.split("## 中文")[0]  # keywords are not presented as names
+    assert '<p class="gl-names-discouraged"><strong>' in page
+    assert "审校于 · Reviewed</strong>：2026-11-20" in page
+    assert "Milvus example" not in page.split('<h2 id="zh"')[0]  # keywords are not presented as names
 
 
 def test_a_discouraged_name_needs_a_reason(glossary_dir: Path) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from glossary_core.chinese import sort_key, spoken
 from glossary_core.index_pages import a_z_page, pinyin_page
 from glossary_core.load import load_glossary
 from glossary_core.model import Bilingual, Glossary, Term
-from glossary_core.render import content_markdown
+from glossary_core.render import Heading, content_markdown
 from glossary_core.schema import categories
 from glossary_core.site import all_pages
 from glossary_core.term_pages import term_page
-from support import FIXTURES
+from support import FIXTURES, REPO
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +28,10 @@ def _term(id: str, zh: str, en: str, **kw) -> Term:
 
 
 def test_inline_links_use_the_name_in_the_language_of_the_text(small: Glossary) -> None:
-    page = term_page(small.terms["retrieval-augmented-generation"], small).markdown
-    assert "[向量数据库](vector-store.md)" in page  # zh text, default name
-    assert "[Vector database](vector-store.md)" in page  # en text, default name
-    assert "[低秩适配](low-rank-adaptation.md)" in page and "[LoRA](low-rank-adaptation.md)" in page  # shown text
+    page = term_page(small.terms["retrieval-augmented-generation"], small).html
+    assert '<a href="vector-store.html">向量数据库</a>' in page  # zh text, default name
+    assert '<a href="vector-store.html">Vector database</a>' in page  # en text, default name
+    assert '<a href="low-rank-adaptation.html">低秩适配</a>' in page and '<a href="low-rank-adaptation.html">LoRA</a>' in page
 
 
 def test_backlinks_come_from_related_and_inline_links(small: Glossary) -> None:
@@ -39,8 +41,8 @@ def test_backlinks_come_from_related_and_inline_links(small: Glossary) -> None:
 
 def test_shared_names_are_found_and_shown_on_each_page(small: Glossary) -> None:
     assert small.shared_names == {"agent": ("low-rank-adaptation", "vector-store")}
-    page = term_page(small.terms["vector-store"], small).markdown
-    assert "“Agent” 也指" in page and "(low-rank-adaptation.md)" in page
+    page = term_page(small.terms["vector-store"], small).html
+    assert "“Agent” 也指" in page and 'href="low-rank-adaptation.html"' in page
 
 
 def test_term_page_edits_its_yaml_and_stays_out_of_the_nav(small: Glossary) -> None:
@@ -61,7 +63,9 @@ def test_hostile_names_are_escaped_everywhere() -> None:
     other = _term("other", "其他", "Other", related=("evil",))
     glossary = Glossary({"evil": evil, "other": other}, categories(), backlinks={"evil": ("other",)})
     for page in all_pages(glossary):
-        assert "<script>" not in page.markdown and "<b>" not in page.markdown, page.uri
+        for text in (page.markdown, page.html or ""):
+            assert "<script>" not in text and "<b>" not in text, page.uri
+        assert 'x" onmouseover' not in (page.html or ""), page.uri  # no attribute can be closed early
 
 
 def test_polyphonic_characters_in_ai_words() -> None:
@@ -135,3 +139,11 @@ def test_a_and_pinyin_pages_file_punctuated_names_under_their_letter_and_name_th
         )
     ).markdown
     assert "## 数字及其他 · Digits and other { #other }" in page
+
+
+def test_headings_of_html_pages_carry_the_permalink_mkdocs_gives_the_others() -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    title = re.search(r"permalink_title: (.+)", config).group(1).strip()
+    assert Heading("en", "English", "en").html() == (
+        f'<h2 id="en" lang="en">English<a class="headerlink" href="#en" title="{title}">&para;</a></h2>'
+    )

@@ -28,7 +28,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 Receive = Callable[[], Any]  # in the producer: the value `send` sent, waiting for it if need be
-Outputs = Callable[[Receive], Iterator[tuple[str, str]]]
+Outputs = Callable[[Receive], Iterator[tuple[str, Any]]]  # (key, any value pickle can carry)
 
 _DONE = "\0done"  # message keys that cannot be paths
 _FAILED = "\0failed"
@@ -49,11 +49,11 @@ class Background:
     _open: weakref.WeakSet[Background] = weakref.WeakSet()
 
     def __init__(self, outputs: Outputs, *, fork: bool | None = None) -> None:
-        self._ready: dict[str, str] = {}
+        self._ready: dict[str, Any] = {}
         self._end: str | None = None  # why no more outputs will come, once none will
         self._changed = threading.Condition()
         self._process: multiprocessing.process.BaseProcess | None = None
-        self._lazy: Iterator[tuple[str, str]] | None = None
+        self._lazy: Iterator[tuple[str, Any]] | None = None
         self._sent: Any = _NOT_SENT
         if fork if fork is not None else can_fork():
             receiving, sending = multiprocessing.Pipe(duplex=False)
@@ -83,7 +83,7 @@ class Background:
         with contextlib.suppress(OSError):
             self._late_writer.send(value)
 
-    def get(self, key: str) -> str:
+    def get(self, key: str) -> Any:
         """The output called `key`, waiting for it if need be; each is handed out once."""
         if self._lazy is not None:
             return self._next_lazily(key)
@@ -113,7 +113,7 @@ class Background:
             raise BackgroundError("the producer asked for a value before it was sent")
         return self._sent
 
-    def _next_lazily(self, key: str) -> str:
+    def _next_lazily(self, key: str) -> Any:
         if key in self._ready:
             return self._ready.pop(key)
         for produced, value in self._lazy:

@@ -74,6 +74,7 @@ UI = {
     "pinyin": "拼音索引 · Index by pinyin",
     "terms_count": "{n} 个术语 · {n} terms",
     "shared_names_page": "同名术语 · Shared names",
+    "permalink": "本段链接 · Permanent link",  # the toc extension's permalink_title in mkdocs.yml
 }
 
 BACKLINKS_SHOWN = 12
@@ -96,11 +97,33 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A section heading of a page written as HTML, and its entry in the page's table of contents."""
+
+    anchor: str
+    title: str
+    lang: str | None = None
+    level: int = 2
+
+    def html(self) -> str:
+        """As MkDocs' toc extension writes headings (mkdocs.yml): with a permalink after the title."""
+        lang = f' lang="{self.lang}"' if self.lang else ""
+        permalink = f'<a class="headerlink" href="#{self.anchor}" title="{escape_html(UI["permalink"])}">&para;</a>'
+        return f'<h{self.level} id="{self.anchor}"{lang}>{escape_html(self.title)}{permalink}</h{self.level}>'
+
+
+@dataclass(frozen=True)
 class Page:
-    """A page MkDocs should serve as if it were a file in docs/ at `slot.uri`."""
+    """A page MkDocs should serve as if it were a file in docs/ at `slot.uri`.
+
+    A page written as HTML has `html` and its headings in `toc`; its `markdown` is only the front
+    matter, and the HTML replaces what MkDocs makes of it. Otherwise `markdown` is the page.
+    """
 
     slot: Slot
     markdown: str
+    html: str | None = None
+    toc: tuple[Heading, ...] = ()
 
     @property
     def uri(self) -> str:
@@ -157,6 +180,34 @@ def term_item(term: Term, here: str, glossary: Glossary) -> str:
     summary_en = escape_markdown(plain_text(term.summary.en, glossary, "en"))
     summaries = f'<span class="gl-summary-zh">{summary_zh}</span> <span lang="en">{summary_en}</span>'
     return f"- **{term_link(term, here, both=True)}**{abbr}：{summaries}"
+
+
+def term_link_html(term: Term, here: str, *, both: bool = False) -> str:
+    text = f"{term.zh} · {term.en}" if both and not same_name(term) else term.zh
+    return f'<a href="{href(here, term_uri(term.id))}">{escape_html(text)}</a>'
+
+
+def term_item_html(term: Term, here: str, glossary: Glossary) -> str:
+    """A list item: both names as one link, then the one-line summary in each language."""
+    abbr = f" ({escape_html(term.abbr)})" if term.abbr else ""
+    summary_zh = escape_html(plain_text(term.summary.zh, glossary, "zh"))
+    summary_en = escape_html(plain_text(term.summary.en, glossary, "en"))
+    summaries = f'<span class="gl-summary-zh">{summary_zh}</span> <span lang="en">{summary_en}</span>'
+    return f"<li><strong>{term_link_html(term, here, both=True)}</strong>{abbr}：{summaries}</li>"
+
+
+def category_link_html(category: Category, here: str) -> str:
+    return f'<a href="{href(here, category_uri(category.id))}">{escape_html(category.zh)} · {escape_html(category.en)}</a>'
+
+
+def tag_link_html(tag: str, here: str) -> str:
+    return f'<a href="{href(here, TAGS_URI)}#{tag_anchor(tag)}">{escape_html(tag)}</a>'
+
+
+def href(here: str, target: str) -> str:
+    """The address of page `target` (a docs/ path) from page `here`, as the built site has it:
+    one .html file per page (use_directory_urls: false, which the hook insists on)."""
+    return relative(here, target).removesuffix(".md") + ".html"
 
 
 def relative(here: str, target: str) -> str:

@@ -4,12 +4,11 @@ The one place that orders the stages, so the MkDocs hook, the benchmarks and the
 same site: jieba is loaded once, automatic links are found once, and backlinks count them.
 `index_outputs` and `term_outputs` yield the outputs one by one, in the order MkDocs will ask for
 them, so they can be produced in other processes while MkDocs converts the first ones (see
-background.py and the hook); `publish` chains the two.
+background.py and the hook).
 """
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -23,11 +22,14 @@ from .model import Glossary
 from .render import Page
 from .schema import term_schema
 from .search_index import build_search_index, index_scripts
-from .term_pages import term_pages
+from .term_pages import card_scripts, term_pages
 from .yaml_source import DocPath
 
 # The search index's two parts, as the site serves them (docs/assets/javascripts/glossary-search.js).
 SEARCH_SCRIPTS = ("search/glossary-names.js", "search/glossary-text.js")
+# The last output of index_outputs() and of term_outputs(): the files that are not pages, by path
+# in the site (downloads; hover cards and the search index), for the hook to write after the build.
+SITE_FILES = "\0site files"
 
 Texts = dict[str, dict[DocPath, str]]  # id -> field -> text with automatic links added
 
@@ -51,22 +53,15 @@ def build_site(glossary: Glossary, segmenter: ChineseSegmenter | None = None) ->
     return Site(linked, texts, all_pages(linked, texts))
 
 
-def publish(glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None) -> Iterator[tuple[str, str]]:
-    """(path, content) of every output: index_outputs(), then term_outputs()."""
-    yield from index_outputs(glossary)
-    yield from term_outputs(glossary, segmenter or segmenter_for(glossary), page_url)
-
-
-def index_outputs(glossary: Glossary, site_url: str = "") -> Iterator[tuple[str, str]]:
-    """The index pages, in index_slots() order: they need neither jieba nor links. Then the
-    download files (base64, as outputs are text), made last so the other pages are not kept
-    waiting; the downloads page, which lists their sizes, comes after them."""
+def index_outputs(glossary: Glossary, site_url: str = "") -> Iterator[tuple[str, object]]:
+    """The index pages (render.Page), in index_slots() order: they need neither jieba nor links.
+    The download files are made last so the other pages are not kept waiting; the downloads page,
+    which lists their sizes, comes after them, and then the files themselves as SITE_FILES."""
     for page in index_pages(glossary):
-        yield page.uri, page.markdown
+        yield page.uri, page
     files, page = _downloads(glossary, site_url)
-    for name, content in files.items():
-        yield download_path(name), base64.b64encode(content).decode("ascii")
-    yield page.uri, page.markdown
+    yield page.uri, page
+    yield SITE_FILES, {download_path(name): content for name, content in files.items()}
 
 
 def _downloads(glossary: Glossary, site_url: str) -> tuple[dict[str, bytes], Page]:
@@ -81,16 +76,19 @@ def download_path(name: str) -> str:
 
 def term_outputs(
     glossary: Glossary, segmenter: ChineseSegmenter, page_url: Callable[[str], str], site_url: str = ""
-) -> Iterator[tuple[str, str]]:
-    """The term pages, in render.term_slots() order, then SEARCH_SCRIPTS.
+) -> Iterator[tuple[str, object]]:
+    """The term pages (render.Page), in render.term_slots() order, then SITE_FILES: the hover
+    cards and the search index (SEARCH_SCRIPTS).
 
     Every term's automatic links are found before the first page, which needs all its
     backlinks. `page_url` is first called for the search index, after the last page.
     """
     linked, texts = link_glossary(glossary, segmenter)
     for page in term_pages(linked, texts, site_url):
-        yield page.uri, page.markdown
-    yield from zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True)
+        yield page.uri, page
+    files: dict[str, str | bytes] = dict(card_scripts(linked))
+    files.update(zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True))
+    yield SITE_FILES, files
 
 
 def link_glossary(glossary: Glossary, segmenter: ChineseSegmenter) -> tuple[Glossary, Texts]:

@@ -1,4 +1,4 @@
-"""Markdown for term pages, and the small pages that redirect a former id to its term."""
+"""Term pages as HTML, the small pages that redirect a former id to its term, and hover cards."""
 
 from __future__ import annotations
 
@@ -6,29 +6,27 @@ import json
 import posixpath
 from collections.abc import Iterator
 
-from .inline_links import INLINE_LINK, replace_inline_links
 from .model import Alias, Bilingual, Glossary, Term, fold_name
+from .prose import Prose
 from .render import (
     BACKLINKS_SHOWN,
     CHOICE,
     HOME_URI,
     SHARED_NAMES_URI,
     UI,
+    Heading,
     Page,
     Slot,
-    category_link,
-    content_markdown,
+    category_link_html,
     escape_html,
-    escape_markdown,
-    escape_markdown_syntax,
     front_matter,
+    href,
     plain_text,
-    relative,
     same_name,
     shared_name_anchor,
-    tag_link,
-    term_item,
-    term_link,
+    tag_link_html,
+    term_item_html,
+    term_link_html,
     term_uri,
 )
 
@@ -40,104 +38,102 @@ def term_slots(glossary: Glossary) -> list[Slot]:
 
 def term_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None, site_url: str = "") -> Iterator[Page]:
     texts = texts or {}
-    return (term_page(t, glossary, texts.get(t.id), site_url) for t in glossary.terms.values())
+    prose = Prose()
+    return (term_page(t, glossary, texts.get(t.id), site_url, prose) for t in glossary.terms.values())
 
 
 def _term_slot(term: Term) -> Slot:
     return Slot(term_uri(term.id), edit_path=term.source_path, in_nav=False)
 
 
-def term_page(term: Term, glossary: Glossary, texts: dict[tuple, str] | None = None, site_url: str = "") -> Page:
+def term_page(
+    term: Term, glossary: Glossary, texts: dict[tuple, str] | None = None, site_url: str = "", prose: Prose | None = None
+) -> Page:
+    """The page as HTML: only the contributor's prose is Markdown, converted by `prose`."""
     here = term_uri(term.id)
     texts = texts or {}
+    prose = prose or Prose()
 
     def text(group: str, lang: str) -> str:
-        return texts.get((group, lang), getattr(getattr(term, group), lang))
+        return prose.html(texts.get((group, lang), getattr(getattr(term, group), lang)), _link_html(glossary, here, lang))
 
     category = glossary.categories[term.category]
     # The page title carries the abbreviation too: "检索增强生成 (RAG) · Retrieval-augmented generation".
     title = term.zh + (f" ({term.abbr})" if term.abbr else "") + ("" if same_name(term) else f" · {term.en}")
-    link = _inline_link_renderer(glossary, here)
     out = [
-        front_matter(title=title, description=f"{term.summary.zh} {term.summary.en}"),
         # Term pages are not in the navigation: the category path says where the reader is.
-        f"[{UI['home']}]({relative(here, HOME_URI)}) › {category_link(category, here)}",
-        "{: .gl-crumbs }",
-        "",
+        f'<p class="gl-crumbs"><a href="{href(here, HOME_URI)}">{escape_html(UI["home"])}</a> › {category_link_html(category, here)}</p>',
         f'<h1 class="gl-title"><span class="gl-zh">{escape_html(term.zh)}</span>'
         + ("" if same_name(term) else f' <span class="gl-en" lang="en">{escape_html(term.en)}</span>')
         + (f' <abbr class="gl-abbr" title="{escape_html(UI["abbr"])}">{escape_html(term.abbr)}</abbr>' if term.abbr else "")
         + "</h1>",
-        "",
         # The two one-sentence definitions come first: they are what the reader came for.
-        content_markdown(replace_inline_links(text("summary", "zh"), link("zh"))),
-        "{: .gl-lead }",
-        "",
-        content_markdown(replace_inline_links(text("summary", "en"), link("en"))),
-        '{: .gl-lead lang="en" }',
-        "",
-        '<div class="gl-facts" markdown>',
-        "",
-        f"**{UI['category']}**：{category_link(category, here)}"
-        + (f" · **{UI['tags']}**：" + " ".join(tag_link(tag, here) for tag in term.tags) if term.tags else ""),
+        _with_class(text("summary", "zh"), 'class="gl-lead"'),
+        _with_class(text("summary", "en"), 'class="gl-lead" lang="en"'),
+        '<div class="gl-facts">',
+        f"<p><strong>{escape_html(UI['category'])}</strong>：{category_link_html(category, here)}"
+        + (
+            f" · <strong>{escape_html(UI['tags'])}</strong>：" + " ".join(tag_link_html(tag, here) for tag in term.tags)
+            if term.tags
+            else ""
+        )
+        + "</p>",
+        *_names_block(term),
+        f"<p><strong>{escape_html(UI['reviewed'])}</strong>：{escape_html(term.reviewed)}</p>" if term.reviewed else "",
+        "</div>",
     ]
-    out += _names_block(term)
-    out += ["", f"**{UI['reviewed']}**：{escape_markdown(term.reviewed)}" if term.reviewed else "", "", "</div>", ""]
-
     shared = glossary.sharing_a_name_with(term.id)
     if shared:
-        out += [f'!!! info "{UI["shared_name"]}"', ""]
+        out.append(f'<div class="admonition info"><p class="admonition-title">{escape_html(UI["shared_name"])}</p>')
         for name, others in shared.items():
-            links = "；".join(term_link(glossary.terms[o], here, both=True) for o in others)
-            out.append(f"    “{escape_markdown(name)}” {UI['also_means']}：{links}")
-            out.append("")
+            links = "；".join(term_link_html(glossary.terms[o], here, both=True) for o in others)
+            out.append(f"<p>“{escape_html(name)}” {escape_html(UI['also_means'])}：{links}</p>")
+        out.append("</div>")
 
-    out += [
-        f"## {UI['zh_section']} {{ #zh }}",
-        "",
-        '<div class="gl-body-zh" markdown>',
-        "",
-        content_markdown(replace_inline_links(text("body", "zh"), link("zh"))),
-        "",
-        "</div>",
-        "",
-        f'## {UI["en_section"]} {{ #en lang="en" }}',
-        "",
-        '<div lang="en" markdown>',
-        "",
-        content_markdown(replace_inline_links(text("body", "en"), link("en"))),
-        "",
-        "</div>",
-        "",
-    ]
+    toc = [Heading("zh", UI["zh_section"]), Heading("en", UI["en_section"], "en")]
+    out += [toc[0].html(), f'<div class="gl-body-zh">\n{text("body", "zh")}\n</div>']
+    out += [toc[1].html(), f'<div lang="en">\n{text("body", "en")}\n</div>']
     if term.related:
-        out += [f"## {UI['related']} {{ #related }}", ""]
-        out += [term_item(glossary.terms[r], here, glossary) for r in term.related]
-        out.append("")
+        toc.append(Heading("related", UI["related"]))
+        out += [toc[-1].html(), "<ul>", *(term_item_html(glossary.terms[r], here, glossary) for r in term.related), "</ul>"]
     backlinks = glossary.backlinks.get(term.id, ())
     if backlinks:
-        out += [f"## {UI['backlinks']} {{ #backlinks }}", ""]
-        items = [f"- {term_link(glossary.terms[b], here, both=True)}" for b in backlinks]
-        out += items[:BACKLINKS_SHOWN]
+        toc.append(Heading("backlinks", UI["backlinks"]))
+        items = [f"<li>{term_link_html(glossary.terms[b], here, both=True)}</li>" for b in backlinks]
+        out += [toc[-1].html(), "<ul>", *items[:BACKLINKS_SHOWN], "</ul>"]
         if len(items) > BACKLINKS_SHOWN:  # a long list folds: it should not outweigh the entry itself
-            rest = len(items) - BACKLINKS_SHOWN
-            summary = f"<summary>{UI['more'].format(n=rest)}</summary>"
-            out += ["", '<details class="gl-more" markdown>', summary, "", *items[BACKLINKS_SHOWN:], "", "</details>"]
-        out.append("")
+            rest = escape_html(UI["more"].format(n=len(items) - BACKLINKS_SHOWN))
+            out += [f'<details class="gl-more"><summary>{rest}</summary>', "<ul>", *items[BACKLINKS_SHOWN:], "</ul>", "</details>"]
     if term.references:
-        out += [f"## {UI['references']} {{ #references }}", ""]
-        for i, ref in enumerate(term.references, 1):
+        toc.append(Heading("references", UI["references"]))
+        out += [toc[-1].html(), "<ol>"]
+        for ref in term.references:
             year = f" ({ref.year})" if ref.year else ""
-            # <url> keeps the whole address one link target: a ')' or '{' in it cannot end the
-            # link early and smuggle in a second link or an attribute list.
-            out.append(f"{i}. [{escape_markdown(ref.title)}](<{ref.url}>){year}")
-        out.append("")
+            out.append(f'<li><a href="{escape_html(ref.url)}">{escape_html(ref.title)}</a>{year}</li>')
+        out.append("</ol>")
     url = page_address(term, site_url)
-    out += _copy_block(term, url) + _cite_block(term, url)
-    out += [UI["print_note"].format(reviewed=escape_html(term.reviewed)), ""]
+    out += [_copy_block(term, url), _cite_block(term, url), UI["print_note"].format(reviewed=escape_html(term.reviewed))]
     out.append(_structured_data(term, glossary, url, site_url))
-    out.append(_hover_cards(term, glossary, [text(group, lang) for group in ("summary", "body") for lang in ("zh", "en")]))
-    return Page(_term_slot(term), "\n".join(out))
+    stub = front_matter(title=title, description=f"{term.summary.zh} {term.summary.en}")
+    return Page(_term_slot(term), stub, html="\n".join(line for line in out if line), toc=tuple(toc))
+
+
+def card_scripts(glossary: Glossary) -> Iterator[tuple[str, str]]:
+    """(path, script) of each term's hover card: both names and summaries, a few hundred bytes that
+    glossary-cards.js loads when a link to the term is hovered, so no page carries the cards of
+    every term it links to. Classic scripts, so they load from file:// too."""
+    for term in glossary.terms.values():
+        card = [term.zh, term.en, term.abbr or "", plain_text(term.summary.zh, glossary, "zh"), plain_text(term.summary.en, glossary, "en")]
+        yield card_path(term.id), f"window.__glossaryCard({json.dumps(term.id)},{json.dumps(card, ensure_ascii=False)});\n"
+
+
+def card_path(term_id: str) -> str:
+    return f"cards/{term_id}.js"
+
+
+def _with_class(paragraphs: str, attributes: str) -> str:
+    """The first paragraph of converted prose, with these attributes (the lead sentence's style)."""
+    return paragraphs.replace("<p>", f"<p {attributes}>", 1)
 
 
 def _names_block(term: Term) -> list[str]:
@@ -146,69 +142,38 @@ def _names_block(term: Term) -> list[str]:
     authority = term.authority or Bilingual("", "")
 
     def headword(name: str, source: str) -> str:
-        return escape_markdown(name) + (f"（{escape_markdown(source)}）" if source else "")
+        return escape_html(name) + (f"（{escape_html(source)}）" if source else "")
 
     def alias(a: Alias) -> str:
-        notes = "；".join(escape_markdown(note) for note in (a.reason, a.authority) if note)
-        name = f'<span lang="en">{escape_html(a.name)}</span>' if a.lang == "en" else escape_markdown(a.name)
+        notes = "；".join(escape_html(note) for note in (a.reason, a.authority) if note)
+        name = f'<span lang="en">{escape_html(a.name)}</span>' if a.lang == "en" else escape_html(a.name)
         return name + (f"（{notes}）" if notes else "")
 
     names = headword(term.zh, authority.zh)
     if not same_name(term) or authority.en:
         names += f" · {headword(term.en, authority.en)}"
-    out = ["", f"**{UI['recommended']}**：{names}"]
+    out = [f"<p><strong>{escape_html(UI['recommended'])}</strong>：{names}</p>"]
     for status in ("accepted", "former", "discouraged"):
         names = [a for a in term.aliases if a.status == status]
         if names:
-            css = "" if status == "accepted" else f"{{: .gl-names-{status} }}"
-            out += ["", f"**{UI[status]}**：" + " · ".join(alias(a) for a in names), *([css] if css else [])]
+            css = "" if status == "accepted" else f' class="gl-names-{status}"'
+            out.append(f"<p{css}><strong>{escape_html(UI[status])}</strong>：" + " · ".join(alias(a) for a in names) + "</p>")
     return out
 
 
-def _hover_cards(term: Term, glossary: Glossary, texts: list[str]) -> str:
-    """Names and summaries of every term this page links to, for hover cards (no fetch needed).
+def _link_html(glossary: Glossary, here: str, lang: str):
+    """[[id]] shows the target's name in the language of the text around it. A name several terms
+    share links to the choice between them, and names them for the hover card."""
 
-    Only what this page links is included, so its weight depends on its own links, not on the
-    size of the glossary.
-    """
-    targets = [*term.related, *glossary.backlinks.get(term.id, ()), *glossary.links.get(term.id, ())]
-    choices: dict[str, list[str]] = {}
-    for text in texts:
-        for match in INLINE_LINK.finditer(text):
-            if CHOICE in match.group(2):
-                ids = match.group(2).split(CHOICE)
-                choices[shared_name_anchor(fold_name(match.group(3) or ""))] = ids
-                targets += ids
+    def link(target: str, text: str | None) -> str:
+        if CHOICE in target:
+            anchor = shared_name_anchor(fold_name(text or ""))
+            ids = escape_html(" ".join(target.split(CHOICE)))
+            return f'<a href="{href(here, SHARED_NAMES_URI)}#{anchor}" data-gl-choice="{ids}">{escape_html(text or "")}</a>'
+        shown = text if text is not None else getattr(glossary.terms[target], lang)
+        return f'<a href="{href(here, term_uri(target))}">{escape_html(shown)}</a>'
 
-    def card(t: Term) -> list[str]:
-        return [t.zh, t.en, t.abbr or "", plain_text(t.summary.zh, glossary, "zh"), plain_text(t.summary.en, glossary, "en")]
-
-    cards = {t: card(glossary.terms[t]) for t in dict.fromkeys(targets) if t in glossary.terms}
-    return f'<script type="application/json" id="gl-cards">{_script_json({"terms": cards, "choices": choices})}</script>\n'
-
-
-def _script_json(data: dict) -> str:
-    """Compact JSON to put inside a <script> element: '<' is escaped so no text can close it."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-
-
-def _inline_link_renderer(glossary: Glossary, here: str):
-    """[[id]] shows the target's name in the language of the text around it."""
-
-    def for_language(lang: str):
-        def to_markdown(target: str, text: str | None) -> str:
-            # The link text stays in the contributor's text, which content_markdown() escapes
-            # afterwards, so only Markdown's own characters are escaped here (not & or <, twice).
-            if CHOICE in target:  # a name several terms share: link to the choice between them
-                anchor = shared_name_anchor(fold_name(text or ""))
-                return f"[{escape_markdown_syntax(text or '')}]({relative(here, SHARED_NAMES_URI)}#{anchor})"
-            term = glossary.terms[target]
-            shown = text if text is not None else getattr(term, lang)
-            return f"[{escape_markdown_syntax(shown)}]({relative(here, term_uri(target))})"
-
-        return to_markdown
-
-    return for_language
+    return link
 
 
 def redirect_pages(glossary: Glossary, site_url: str) -> dict[str, str]:
@@ -244,7 +209,7 @@ def running_name(term: Term) -> str:
     return en if proper or same_name(term) else en[:1].lower() + en[1:]
 
 
-def _copy_block(term: Term, url: str) -> list[str]:
+def _copy_block(term: Term, url: str) -> str:
     """Buttons that copy the names in the forms writers paste (glossary-cards.js does the copying)."""
     en = running_name(term)
     abbr = term.abbr
@@ -261,10 +226,10 @@ def _copy_block(term: Term, url: str) -> list[str]:
         for key, value in pairs
     )
     status = '<span class="gl-copy-status" role="status"></span>'
-    return [f'<p class="gl-copy-row"><strong>{escape_html(UI["copy"])}</strong> {buttons} {status}</p>', ""]
+    return f'<p class="gl-copy-row"><strong>{escape_html(UI["copy"])}</strong> {buttons} {status}</p>'
 
 
-def _cite_block(term: Term, url: str) -> list[str]:
+def _cite_block(term: Term, url: str) -> str:
     """How to cite the entry: GB/T 7714-2015, APA 7 and BibTeX, with the address, the review date
     and the licence. The access date is today's, filled in by the page when it is shown."""
     year, month, day = (int(p) for p in term.reviewed.split("-")) if term.reviewed else (0, 0, 0)
@@ -286,15 +251,21 @@ def _cite_block(term: Term, url: str) -> list[str]:
             "}",
         ]
     )
-    return [
-        f'<details class="gl-cite"><summary>{escape_html(UI["cite"])}</summary>',
-        f"<p><strong>GB/T 7714-2015</strong><br>{gbt}</p>",
-        f"<p><strong>APA 7</strong><br>{apa}</p>",
-        f"<p><strong>BibTeX</strong></p><pre><code>{escape_html(bibtex)}</code></pre>",
-        f"<p>{escape_html(UI['cite_licence'])}</p>",
-        "</details>",
-        "",
-    ]
+    return "\n".join(
+        [
+            f'<details class="gl-cite"><summary>{escape_html(UI["cite"])}</summary>',
+            f"<p><strong>GB/T 7714-2015</strong><br>{gbt}</p>",
+            f"<p><strong>APA 7</strong><br>{apa}</p>",
+            f"<p><strong>BibTeX</strong></p><pre><code>{escape_html(bibtex)}</code></pre>",
+            f"<p>{escape_html(UI['cite_licence'])}</p>",
+            "</details>",
+        ]
+    )
+
+
+def _script_json(data: dict) -> str:
+    """Compact JSON to put inside a <script> element: '<' is escaped so no text can close it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def _structured_data(term: Term, glossary: Glossary, url: str, site_url: str) -> str:

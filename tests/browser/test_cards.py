@@ -11,19 +11,25 @@ def _card(page) -> str | None:
     return page.evaluate("(() => { const c = document.getElementById('gl-card'); return c && !c.hidden ? c.textContent : null; })()")
 
 
+def _shown(page) -> str:
+    """The card's text once it shows: its data is a small script loaded on the first hover."""
+    page.wait_for_function("(() => { const c = document.getElementById('gl-card'); return c && !c.hidden; })()", timeout=5000)
+    return _card(page) or ""
+
+
 def test_hover_and_focus_show_both_names_and_summaries(offline: OfflinePage, real_site: Path) -> None:
     page = offline.page
     page.goto((real_site / "terms" / "rag.html").as_uri())
     assert _card(page) is None
     link = page.locator("article a[href='llm.html']").first
     link.hover()
-    shown = _card(page)
+    shown = _shown(page)
     assert shown and "大语言模型" in shown and "Large language model" in shown and "LLM" in shown
     assert "海量文本" in shown and "billions" in shown  # both one-line summaries
     page.mouse.move(0, 0)
     page.wait_for_function("document.getElementById('gl-card').hidden")
     page.locator("article a[href='vector-database.html']").first.focus()
-    assert "向量数据库" in (_card(page) or "")
+    assert "向量数据库" in _shown(page)
     page.keyboard.press("Escape")
     assert _card(page) is None
     assert offline.blocked == [] and offline.errors == []
@@ -45,8 +51,7 @@ def test_touch_one_tap_follows_the_link_and_a_long_press_shows_the_card(browser,
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
     page.page.wait_for_timeout(800)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    page.page.wait_for_timeout(200)
-    assert "大语言模型" in (_card(page.page) or "")
+    assert "大语言模型" in _shown(page.page)
     assert page.page.url.endswith("/terms/rag.html")
     context.close()
 
@@ -70,7 +75,7 @@ def test_a_card_near_the_bottom_flips_above_and_stays_inside_the_viewport(browse
             " a.scrollIntoView({block: 'start'}); window.scrollBy(0, a.getBoundingClientRect().bottom - window.innerHeight + 12); }"
         )
         link.hover()
-        assert _card(page)
+        assert _shown(page)
         card, anchor = _card_box(page), link.bounding_box()
         assert card["bottom"] <= anchor["y"] + 1, (viewport, card, anchor)  # above the link
         assert card["top"] >= 0 and card["bottom"] <= viewport["height"]
@@ -83,10 +88,12 @@ def test_related_terms_list_has_no_cards_and_dark_cards_have_an_edge(offline: Of
     page.goto((real_site / "terms" / "rag.html").as_uri())
     related = page.locator("h2#related + ul a").first
     related.hover()
+    page.wait_for_timeout(300)
     assert _card(page) is None  # the summary is printed beside it already
     page.emulate_media(color_scheme="dark")
     page.reload()
     page.locator("article p a[href='llm.html']").first.hover()
+    _shown(page)
     border = page.evaluate("getComputedStyle(document.getElementById('gl-card')).borderTopStyle")
     assert border == "solid"
 
@@ -97,7 +104,23 @@ def test_shared_name_links_offer_the_choice(offline: OfflinePage, real_site: Pat
     choice = page.locator("article a[href*='shared-names.html#n-']")
     assert choice.count() > 0
     choice.first.hover()
-    shown = _card(page) or ""
+    shown = _shown(page)
     assert "同名" in shown
     choice.first.click()
     page.wait_for_url("**/shared-names.html#n-*")
+
+
+def test_pages_carry_no_card_data_and_each_card_loads_once_from_disk(offline: OfflinePage, real_site: Path) -> None:
+    page = offline.page
+    page.goto((real_site / "terms" / "rag.html").as_uri())
+    before = page.content()
+    assert page.locator("#gl-cards").count() == 0  # training data is linked from the prose, not listed as related
+    for _ in range(2):
+        page.locator("article p a[href='training-data.html']").first.hover()
+        summary = _shown(page).split("训练数据")[-1][:20]
+        assert summary and summary not in before
+        page.mouse.move(0, 0)
+        page.wait_for_function("document.getElementById('gl-card').hidden")
+    loaded = page.evaluate("[...document.querySelectorAll('script[src*=\"cards/\"]')].map(s => s.src.split('/').slice(-2).join('/'))")
+    assert loaded == ["cards/training-data.js"]
+    assert offline.blocked == [] and offline.errors == []

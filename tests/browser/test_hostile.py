@@ -90,6 +90,7 @@ def test_hover_cards_and_search_results_show_hostile_names_as_text(watched: Watc
     page = offline.page
     page.goto((hostile_site / "terms" / "plain.html").as_uri())
     page.locator("article a[href='evil.html']").first.hover()
+    page.wait_for_function("!document.getElementById('gl-card').hidden", timeout=5000)  # its data loads on hover
     card = _card(page)
     assert EVIL_ZH in card and "<b onclick=x>" in card  # the text as written, not elements
     page.keyboard.press("s")

@@ -1,16 +1,45 @@
 /*
  * Hover cards for term links: both names and the one-line summary in both languages.
  *
- * The data is in the page itself (<script id="gl-cards">, only the terms this page links to),
- * so cards work offline and from file://. Mouse: hover or keyboard focus shows the card.
+ * Each term's card is a small classic script, cards/<id>.js, loaded when a link to it is first
+ * hovered (a <script> element, not fetch, so it loads from file:// too); no page carries the
+ * cards of every term it links to. A link to a name several terms share lists their ids in
+ * data-gl-choice. Mouse: hover or keyboard focus shows the card.
  * Touch: a tap follows the link at once, as on any page; a long press shows the card instead.
- * Lists that already print each summary (related terms) get no cards.
+ * Cards are for term pages; there, lists that already print each summary (related terms) get none.
  */
 (() => {
   "use strict";
-  const data = document.getElementById("gl-cards");
-  if (!data) return;
-  const { terms, choices } = JSON.parse(data.textContent);
+  const script = document.currentScript;
+  // Term pages only: index lists are dense, and a card there would cover the next entries.
+  if (!script || !document.querySelector("h1.gl-title")) return;
+  const root = new URL("../../", script.src);  // this file is assets/javascripts/glossary-cards.js
+  const terms = {};  // id -> [zh, en, abbr, summary zh, summary en], as the cards arrive
+  const waiting = {};  // id -> callbacks waiting for its card
+  window.__glossaryCard = (id, data) => {
+    terms[id] = data;
+    for (const done of waiting[id] || []) done();
+    delete waiting[id];
+  };
+
+  /* Calls done once every card in ids has arrived (at once if they have); a missing card is skipped. */
+  function load(ids, done) {
+    const missing = ids.filter(id => !terms[id]);
+    let left = missing.length;
+    if (!left) return done();
+    const arrived = () => { if (--left === 0) done(); };
+    for (const id of missing) {
+      if (!waiting[id]) {
+        waiting[id] = [];
+        const tag = document.createElement("script");
+        tag.src = new URL(`cards/${id}.js`, root).href;
+        tag.onerror = () => { const callbacks = waiting[id] || []; delete waiting[id]; callbacks.forEach(f => f()); };
+        document.head.appendChild(tag);
+      }
+      waiting[id].push(arrived);
+    }
+  }
+
   const card = document.createElement("div");
   card.className = "gl-card md-typeset";
   card.id = "gl-card";
@@ -18,7 +47,8 @@
   card.hidden = true;
   document.body.appendChild(card);
 
-  let current = null;
+  let current = null;  // the link whose card is shown
+  let wanted = null;  // the link whose card was last asked for
   let hideTimer = 0;
 
   const text = (tag, value, attrs = {}) => {
@@ -46,19 +76,28 @@
     return box;
   }
 
-  /* The term id or shared-name anchor a link points to, or null for other links. */
+  /* The terms a link points to: one, or the several that share a name; null for other links. */
   function target(link) {
+    if (link.dataset.glChoice) return { ids: link.dataset.glChoice.split(" "), choice: true };
     const url = new URL(link.href, location.href);
-    const term = url.pathname.match(/\/terms\/([a-z0-9-]+)\.html$/);
-    if (term && terms[term[1]]) return { ids: [term[1]] };
-    if (/\/shared-names\.html$/.test(url.pathname) && choices[url.hash.slice(1)]) return { ids: choices[url.hash.slice(1)], choice: true };
+    if (url.href.startsWith(new URL("terms/", root).href)) {
+      const term = url.pathname.match(/\/terms\/([a-z0-9-]+)\.html$/);
+      if (term) return { ids: [term[1]] };
+    }
     return null;
   }
 
+  /* The card of what the link points to, once its data has arrived, if the reader still wants it. */
   function show(link) {
     const found = target(link);
     if (!found) return;
     clearTimeout(hideTimer);
+    wanted = link;
+    load(found.ids, () => { if (wanted === link) draw(link, found); });
+  }
+
+  function draw(link, found) {
+    if (!found.ids.some(id => terms[id])) return;
     card.replaceChildren();
     if (found.choice) card.append(text("p", "同名，可能指 · This name can mean:", { class: "gl-card__choice" }));
     for (const id of found.ids.filter(id => terms[id])) card.append(describe(id));
@@ -81,13 +120,16 @@
   }
 
   function hide() {
+    wanted = null;
     if (current) current.removeAttribute("aria-describedby");
     card.hidden = true;
     current = null;
   }
 
-  // Related terms are listed with their summaries: a card there would only cover what is printed.
-  const links = [...document.querySelectorAll(".md-content article a[href]")].filter(a => !a.closest("h2#related + ul") && target(a));
+  // Lists that print each term's summary (related terms) need no card: it would only cover what
+  // is already there.
+  const printed = link => link.closest("li")?.querySelector(".gl-summary-zh");
+  const links = [...document.querySelectorAll(".md-content article a[href]")].filter(a => !printed(a) && target(a));
   for (const link of links) {
     link.classList.add("gl-term-link");
     link.addEventListener("mouseenter", () => show(link));
