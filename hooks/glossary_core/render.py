@@ -187,13 +187,11 @@ def term_link_html(term: Term, here: str, *, both: bool = False) -> str:
     return f'<a href="{href(here, term_uri(term.id))}">{escape_html(text)}</a>'
 
 
-def term_item_html(term: Term, here: str, glossary: Glossary) -> str:
-    """A list item: both names as one link, then the one-line summary in each language."""
+def term_names_item_html(term: Term, here: str) -> str:
+    """A list item: both names as one link, and the abbreviation. The summary is the link's hover
+    card, loaded when wanted: twelve of them printed made up a fifth of a term page."""
     abbr = f" ({escape_html(term.abbr)})" if term.abbr else ""
-    summary_zh = escape_html(plain_text(term.summary.zh, glossary, "zh"))
-    summary_en = escape_html(plain_text(term.summary.en, glossary, "en"))
-    summaries = f'<span class="gl-summary-zh">{summary_zh}</span> <span lang="en">{summary_en}</span>'
-    return f"<li><strong>{term_link_html(term, here, both=True)}</strong>{abbr}：{summaries}</li>"
+    return f"<li>{term_link_html(term, here, both=True)}{abbr}</li>"
 
 
 def category_link_html(category: Category, here: str) -> str:

@@ -25,8 +25,8 @@ from .render import (
     same_name,
     shared_name_anchor,
     tag_link_html,
-    term_item_html,
     term_link_html,
+    term_names_item_html,
     term_uri,
 )
 
@@ -95,7 +95,7 @@ def term_page(
     out += [toc[1].html(), f'<div lang="en">\n{text("body", "en")}\n</div>']
     if term.related:
         toc.append(Heading("related", UI["related"]))
-        out += [toc[-1].html(), "<ul>", *(term_item_html(glossary.terms[r], here, glossary) for r in term.related), "</ul>"]
+        out += [toc[-1].html(), "<ul>", *(term_names_item_html(glossary.terms[r], here) for r in term.related), "</ul>"]
     backlinks = glossary.backlinks.get(term.id, ())
     if backlinks:
         toc.append(Heading("backlinks", UI["backlinks"]))

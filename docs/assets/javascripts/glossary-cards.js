@@ -6,7 +6,7 @@
  * cards of every term it links to. A link to a name several terms share lists their ids in
  * data-gl-choice. Mouse: hover or keyboard focus shows the card.
  * Touch: a tap follows the link at once, as on any page; a long press shows the card instead.
- * Cards are for term pages; there, lists that already print each summary (related terms) get none.
+ * Cards are for term pages, where lists (related terms, referenced by) print names only.
  */
 (() => {
   "use strict";
@@ -126,10 +126,7 @@
     current = null;
   }
 
-  // Lists that print each term's summary (related terms) need no card: it would only cover what
-  // is already there.
-  const printed = link => link.closest("li")?.querySelector(".gl-summary-zh");
-  const links = [...document.querySelectorAll(".md-content article a[href]")].filter(a => !printed(a) && target(a));
+  const links = [...document.querySelectorAll(".md-content article a[href]")].filter(target);
   for (const link of links) {
     link.classList.add("gl-term-link");
     link.addEventListener("mouseenter", () => show(link));
