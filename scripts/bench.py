@@ -207,7 +207,8 @@ def make_anchor(where: Path, glossary: Path) -> Path:
 def make_plain(where: Path, glossary: Path) -> Path:
     """What a user would build without our engine: stock Material with its own search (jieba cuts
     the Chinese), one hand-written Markdown page per term with the same prose, names, related links
-    and references, term pages out of the navigation, and a home page listing them."""
+    and references, term pages out of the navigation. The navigation is the real site's: its index
+    pages are written by hand too, an A–Z list of every term and a short page for each other."""
     import yaml
 
     shutil.copytree(REPO / "docs", where / "docs", ignore=shutil.ignore_patterns("assets"))
@@ -216,16 +217,21 @@ def make_plain(where: Path, glossary: Path) -> Path:
     for ours in (r"^hooks:\n(?:  - .*\n)+", r"^extra_javascript:\n(?:  - .*\n)+", r"^extra_css:\n(?:  - .*\n)+", r"^  custom_dir: .*\n"):
         config, found = re.subn(ours, "", config, flags=re.M)
         assert found, f"mkdocs.yml has no {ours!r} to remove"
-    config, found = re.subn(r"^nav:\n(?:  .*\n)+", "nav:\n  - index.md\n", config, flags=re.M)
-    assert found, "mkdocs.yml has no nav: to replace"
     config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.M)
     (where / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  /terms/\n", encoding="utf-8")
 
     entries = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(glossary.glob("*.yaml"))]
     titles = {e["id"]: _plain_title(e) for e in entries}
-    (where / "docs" / "terms").mkdir(parents=True, exist_ok=True)
-    home = ["# AI 双语术语表 · Bilingual AI Glossary", ""] + [f"- [{titles[e['id']]}](terms/{e['id']}.md)" for e in entries]
-    (where / "docs" / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
+    docs = where / "docs"
+    for page in re.findall(r"^\s*- [^:\n]+: (\S+\.md)$", config, flags=re.M):
+        if not (docs / page).exists():
+            (docs / page).parent.mkdir(parents=True, exist_ok=True)
+            (docs / page).write_text(f"# {Path(page).stem}\n\n…\n", encoding="utf-8")
+    a_z = ["# 英文索引 A–Z · English A–Z", ""] + [
+        f"- [{titles[e['id']]}](terms/{e['id']}.md)" for e in sorted(entries, key=lambda e: e["en"].lower())
+    ]
+    (docs / "a-z.md").write_text("\n".join(a_z) + "\n", encoding="utf-8")
+    (docs / "terms").mkdir(parents=True, exist_ok=True)
     for e in entries:
         names = [e["abbr"]] if e.get("abbr") else []
         for lang in ("zh", "en"):
@@ -240,7 +246,7 @@ def make_plain(where: Path, glossary: Path) -> Path:
         if e.get("references"):
             lines += ["## 参考资料 · References", ""]
             lines += [f"- [{r['title']}]({r['url']})" + (f" ({r['year']})" if r.get("year") else "") for r in e["references"]] + [""]
-        (where / "docs" / "terms" / f"{e['id']}.md").write_text("\n".join(lines), encoding="utf-8")
+        (docs / "terms" / f"{e['id']}.md").write_text("\n".join(lines), encoding="utf-8")
     return where
 
 
