@@ -13,6 +13,7 @@ from enum import Enum
 from functools import cache
 from types import ModuleType
 
+from .memo import MEMO
 from .model import Glossary, Term
 
 # The same character classes are used by the browser (glossary-search.js); keep them in step.
@@ -82,17 +83,23 @@ class ChineseSegmenter:
             out.update((start, end))
         return out
 
-    def words(self, text: str) -> list[str]:
-        """Search-mode words of three or more characters: whole words plus their shorter parts."""
+    def words(self, text: str) -> tuple[str, ...]:
+        """Search-mode words of three or more characters: whole words plus their shorter parts.
+        Kept between builds of one process (memo.py): the search index cuts every term's text."""
+        return MEMO.get(("words", self, text), lambda: self._search_words(text))
+
+    def _search_words(self, text: str) -> tuple[str, ...]:
         out = []
         for run in HAN_RUN.findall(text):
             out.extend(w for w in self._tokenizer.cut_for_search(run, HMM=False) if len(w) > 2)
-        return out
+        return tuple(out)
 
 
 def segmenter_for(glossary: Glossary) -> ChineseSegmenter:
-    """jieba with every term name in its dictionary (raises SegmenterError when it cannot be)."""
-    return ChineseSegmenter(name for term in glossary.terms.values() for name in term.names)
+    """jieba with every term name in its dictionary (raises SegmenterError when it cannot be);
+    the same names give the same segmenter, kept between builds of one process (memo.py)."""
+    names = tuple(name for term in glossary.terms.values() for name in term.names)
+    return MEMO.get(("segmenter", names), lambda: ChineseSegmenter(names))
 
 
 # Polyphonic characters the library reads wrongly in AI vocabulary. These words recur inside many

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .inline_links import find_inline_links
+from .memo import MEMO
 from .model import Alias, Bilingual, Glossary, Reference, Term, fold_name
 from .problems import Problem
 from .schema import ID_RULE, categories, dotted, is_valid_id, validate
@@ -59,18 +60,33 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> tuple
         if not is_valid_id(path.stem):
             problems.append(Problem(shown, 1, 1, f"the file name '{path.stem}' is not a valid term id: use {ID_RULE}"))
             continue
-        data, source, file_problems = read_term_file(path, shown)
-        if source is not None and not file_problems:
-            file_problems = validate(data, source) or _content_problems(data, source)
+        term, source, file_problems = _read_term(path, shown)
         problems.extend(file_problems)
-        if source is not None and not file_problems:
-            loaded.append((_term_from(data, shown), source))
+        if term is not None:
+            loaded.append((term, source))
 
     # Terms whose file exists but failed its own checks: links to them are not reported again.
     broken = {p.stem for p in glossary_dir.glob(f"*{TERM_SUFFIX}")} - {term.id for term, _ in loaded}
     glossary, cross_problems = _link_terms(loaded, broken)
     problems.extend(cross_problems)
     return glossary, sorted(problems)
+
+
+def _read_term(path: Path, shown: str) -> tuple[Term | None, SourceMap | None, list[Problem]]:
+    """One file's term, or the problems that stop it being one: what the file alone decides.
+    Kept by its bytes between builds of one process (memo.py), so a saved edit re-reads one file."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None  # read_term_file reports it
+
+    def read() -> tuple[Term | None, SourceMap | None, list[Problem]]:
+        data, source, problems = read_term_file(path, shown)
+        if source is not None and not problems:
+            problems = validate(data, source) or _content_problems(data, source)
+        return (_term_from(data, shown) if source is not None and not problems else None), source, problems
+
+    return read() if raw is None else MEMO.get(("term file", shown, raw), read)
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -9,6 +9,7 @@ background.py and the hook).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -18,7 +19,8 @@ from .exports import download_files
 from .index_pages import downloads_page, index_pages
 from .inline_links import find_inline_links
 from .load import TEXT_FIELDS, source_text
-from .model import Glossary
+from .memo import MEMO
+from .model import Glossary, Term
 from .render import Page
 from .schema import term_schema
 from .search_index import build_search_index, index_scripts
@@ -66,7 +68,9 @@ def index_outputs(glossary: Glossary, site_url: str = "") -> Iterator[tuple[str,
 
 def _downloads(glossary: Glossary, site_url: str) -> tuple[dict[str, bytes], Page]:
     """The download files, and the page listing them with their sizes."""
-    files = download_files(glossary, site_url, term_schema())
+    # Kept between builds of one process (memo.py): while serving, an edit to one page's links
+    # does not change the data, and making the Anki deck and the TBX takes a quarter second.
+    files = MEMO.get(("downloads", site_url, tuple(glossary.terms.values())), lambda: download_files(glossary, site_url, term_schema()))
     return files, downloads_page({name: len(content) for name, content in files.items()})
 
 
@@ -84,7 +88,7 @@ def term_outputs(
     backlinks. `page_url` is first called for the search index, after the last page.
     """
     linked, texts = link_glossary(glossary, segmenter)
-    for page in term_pages(linked, texts, site_url):
+    for page in term_pages(linked, texts, site_url, names_digest(linked)):
         yield page.uri, page
     files: dict[str, str | bytes] = dict(card_scripts(linked))
     files.update(zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True))
@@ -92,20 +96,18 @@ def term_outputs(
 
 
 def link_glossary(glossary: Glossary, segmenter: ChineseSegmenter) -> tuple[Glossary, Texts]:
-    """Automatic links in every text, and the glossary with backlinks that count them."""
-    linker = Linker(glossary, segmenter)
+    """Automatic links in every text, and the glossary with backlinks that count them.
+
+    A term's links depend on its own texts and on every term's names only, so under `mkdocs
+    serve` (memo.py) an edit to one term's prose links that term's texts again and no others.
+    """
+    names = names_digest(glossary)
+    linker = MEMO.get(("linker", names), lambda: Linker(glossary, segmenter))
     texts: Texts = {}
     links = {term_id: list(targets) for term_id, targets in glossary.links.items()}
     for term in glossary.terms.values():
-        texts[term.id] = {}
-        for language in ("zh", "en"):
-            # A section is one language of the page: a term is linked at its first mention there,
-            # and not again where the contributor already linked it by hand.
-            linked = {target for path in TEXT_FIELDS if path[1] == language for _, target in find_inline_links(source_text(term, path))}
-            for path in (p for p in TEXT_FIELDS if p[1] == language):
-                annotated, found = linker.annotate(source_text(term, path), term.id, linked)
-                texts[term.id][path] = annotated
-                links[term.id].extend(ids[0] for ids in found if len(ids) == 1)
+        texts[term.id], found = MEMO.get(("links", names, term), lambda term=term: _link_term(term, linker))
+        links[term.id].extend(found)
     backlinks: dict[str, list[str]] = {}
     for source_id, targets in links.items():
         for target in dict.fromkeys(targets):
@@ -116,3 +118,24 @@ def link_glossary(glossary: Glossary, segmenter: ChineseSegmenter) -> tuple[Glos
         backlinks={k: tuple(v) for k, v in backlinks.items()},
     )
     return linked_glossary, texts
+
+
+def _link_term(term: Term, linker: Linker) -> tuple[dict[DocPath, str], list[str]]:
+    """The term's texts with automatic links, and the ids they link to (one each, not choices)."""
+    texts: dict[DocPath, str] = {}
+    found: list[str] = []
+    for language in ("zh", "en"):
+        # A section is one language of the page: a term is linked at its first mention there,
+        # and not again where the contributor already linked it by hand.
+        linked = {target for path in TEXT_FIELDS if path[1] == language for _, target in find_inline_links(source_text(term, path))}
+        for path in (p for p in TEXT_FIELDS if p[1] == language):
+            texts[path], ids = linker.annotate(source_text(term, path), term.id, linked)
+            found.extend(group[0] for group in ids if len(group) == 1)
+    return texts, found
+
+
+def names_digest(glossary: Glossary) -> str:
+    """Every name of every term, and which are shared, as one short key: what links and lists of
+    other terms show of them."""
+    names = [(t.id, t.names, t.proper_names) for t in glossary.terms.values()]
+    return hashlib.blake2b(repr((names, sorted(glossary.shared_names.items()))).encode(), digest_size=16).hexdigest()

@@ -6,6 +6,7 @@ import json
 import posixpath
 from collections.abc import Iterator
 
+from .memo import MEMO
 from .model import Alias, Bilingual, Glossary, Term, fold_name
 from .prose import Prose
 from .render import (
@@ -36,10 +37,25 @@ def term_slots(glossary: Glossary) -> list[Slot]:
     return [_term_slot(t) for t in glossary.terms.values()]
 
 
-def term_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None, site_url: str = "") -> Iterator[Page]:
+def term_pages(
+    glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None, site_url: str = "", names_digest: str | None = None
+) -> Iterator[Page]:
+    """Every term page. Given `names_digest` (site.names_digest), pages are kept between builds of
+    one process (memo.py): a page shows its own term, its texts and backlinks, and other terms'
+    names only, so with those unchanged it is the page already made."""
     texts = texts or {}
     prose = Prose()
-    return (term_page(t, glossary, texts.get(t.id), site_url, prose) for t in glossary.terms.values())
+    for t in glossary.terms.values():
+        page_texts = texts.get(t.id)
+
+        def make(t: Term = t, page_texts: dict | None = page_texts) -> Page:
+            return term_page(t, glossary, page_texts, site_url, prose)
+
+        if names_digest is None:
+            yield make()
+        else:
+            key = ("term page", names_digest, site_url, t, tuple((page_texts or {}).items()), glossary.backlinks.get(t.id, ()))
+            yield MEMO.get(key, make)
 
 
 def _term_slot(term: Term) -> Slot:
