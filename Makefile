@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)  ## the site at http://127.0.0.1:8000/ai-glossary/ (the path of site_url), rebuilt when a term file changes
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP)  ## the site at http://127.0.0.1:8000/ai-glossary/ (the path of site_url); a saved term file rebuilds only the pages it changes
+	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## a strict build into site/
 	$(MKDOCS) build --strict --clean

@@ -1,12 +1,16 @@
 """MkDocs adapter for the glossary engine: load and check on config, add pages on files.
 
-Thin on purpose: all logic lives in glossary_core, which knows nothing of MkDocs. Hook modules
-are not reloaded by `mkdocs serve`, so nothing here outlives one build: the glossary is loaded
-afresh in on_config and what a build needs rides on the config object that belongs to it.
+Thin on purpose: all logic lives in glossary_core, which knows nothing of MkDocs. The glossary
+is loaded afresh in on_config and what a build needs rides on the config object that belongs to
+it. Hook modules are not reloaded by `mkdocs serve`, and only the edit loop uses that: under
+`mkdocs serve --dirty` (make serve) the module remembers what the last build wrote, and MkDocs
+rebuilds only the generated pages whose output changed (see _Build.output_changed), while the core
+reuses what it computed for unchanged terms (glossary_core.memo).
 
-The generated pages' Markdown is produced in two forked processes (glossary_core.background) while
-MkDocs works: the index pages' from as soon as the glossary is loaded, the term pages' and the
-search index's from as soon as jieba is. on_files adds every page as an empty file,
+The generated pages are produced in two forked processes (glossary_core.background) while
+MkDocs works (in this process while serving, so that what they compute is kept): the index
+pages from as soon as the glossary is loaded, the term pages and the search index from as soon
+as jieba is. on_files adds every page as an empty file,
 on_page_read_source hands MkDocs each page's Markdown when it gets there (only the front matter
 of a page written as HTML, whose HTML on_page_content puts in), and on_post_build writes the
 files that are not pages (downloads, hover cards, the search index), produced last.
@@ -18,6 +22,7 @@ import html
 import shutil
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +30,7 @@ from glossary_core.background import Background
 from glossary_core.chinese import SegmenterError, segmenter_for
 from glossary_core.index_pages import index_slots
 from glossary_core.load import load_glossary
+from glossary_core.memo import MEMO
 from glossary_core.model import Glossary
 from glossary_core.problems import summary_line
 from glossary_core.render import Page
@@ -46,7 +52,22 @@ class _Build:
     index_pages: Background
     term_pages: Background | None = None  # with the search index; started once jieba is loaded
     source: dict[str, Background] = field(default_factory=dict)  # which one makes each page, from on_files
-    written: dict[str, Page] = field(default_factory=dict)  # pages written as HTML, from reading until converted
+    pages: dict[str, Page] = field(default_factory=dict)  # generated pages as they arrive, by uri
+    changed: dict[str, bool] = field(default_factory=dict)  # serve --dirty: whether each one's output changed
+
+    def page(self, uri: str) -> Page:
+        if uri not in self.pages:
+            self.pages[uri] = self.source[uri].get(uri)
+        return self.pages[uri]
+
+    def output_changed(self, uri: str) -> bool:
+        """Serve --dirty: whether the page differs from what the last build wrote (MkDocs asks twice)."""
+        if uri not in self.changed:
+            page = self.page(uri)
+            output = hash((page.markdown, page.html))
+            self.changed[uri] = _last_outputs.get(uri) != output
+            _last_outputs[uri] = output
+        return self.changed[uri]
 
     def close(self) -> None:
         for outputs in (self.index_pages, self.term_pages):
@@ -55,14 +76,21 @@ class _Build:
 
 
 _command = "build"  # which mkdocs command runs: set once in on_startup, the one hook MkDocs tells it
+_dirty = False  # `mkdocs serve --dirty` (make serve): MkDocs rebuilds only pages whose files say they changed
+# What the last build of this process wrote, so a dirty rebuild redoes only what changed: a hash of
+# each generated page's output and of each file that is not a page, and whether it had problems.
+_last_outputs: dict[str, int] = {}
+_last_files: dict[str, int] = {}
+_last_had_problems = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    MEMO.next_build()
     if config.use_directory_urls:
         raise Abort(
             "use_directory_urls must be false in mkdocs.yml: generated pages link to one .html file per page, which works from disk too"
@@ -82,7 +110,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary = Glossary({}, categories())
     # Index pages need neither jieba nor links: they are written while jieba loads here.
     site_url = config.site_url or ""
-    build = config.extra[_BUILD_KEY] = _Build(glossary, Background(lambda _: index_outputs(glossary, site_url)))
+    # While serving, outputs are made here rather than in forked processes: what they compute is
+    # kept for the next build (glossary_core.memo), so a saved edit recomputes one term's share.
+    fork = None if _command != "serve" else False
+    build = config.extra[_BUILD_KEY] = _Build(glossary, Background(lambda _: index_outputs(glossary, site_url), fork=fork))
     try:
         # Here, so a broken jieba stops the build before anything is built. Its dictionary is
         # shared with Material's search plugin, and the term pages' process inherits it.
@@ -90,12 +121,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except SegmenterError as error:
         raise Abort(f"search and linking need jieba: {error}") from None
     # The search index needs the pages' URLs, which on_files sends once MkDocs has made the files.
-    build.term_pages = Background(lambda receive: term_outputs(glossary, segmenter, lambda uri: receive()[uri], site_url))
+    build.term_pages = Background(lambda receive: term_outputs(glossary, segmenter, lambda uri: receive()[uri], site_url), fork=fork)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _last_had_problems
     build = config.extra[_BUILD_KEY]
+    # A dirty rebuild right after problems appear or go redoes every page: each gains or loses the box.
+    everything = bool(config.extra[_PROBLEMS_KEY]) or _last_had_problems
+    _last_had_problems = bool(config.extra[_PROBLEMS_KEY])
+    if _dirty and everything:
+        _last_outputs.clear()
+        _last_files.clear()
+        for file in files.documentation_pages():
+            file.is_modified = lambda: True  # the hand-written pages too, which MkDocs judges by date
     out_of_docs = _docs_to_project_root(config)  # once, not per page: it resolves paths on disk
     urls: dict[str, str] = {}
     for slots, outputs in ((index_slots, build.index_pages), (term_slots, build.term_pages)):
@@ -108,6 +148,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if slot.edit_path:
                 # edit_uri is joined to the repository's docs/ URL; step out of docs/ to the YAML file.
                 file.edit_uri = out_of_docs + slot.edit_path
+            if _dirty:
+                file.is_modified = partial(build.output_changed, slot.uri)  # by content: it has no date
             files.append(file)
             urls[slot.uri] = file.url  # the search index links pages by the URLs MkDocs gives them
             build.source[slot.uri] = outputs
@@ -122,22 +164,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_read_source(page, config: MkDocsConfig) -> str | None:
     build = config.extra[_BUILD_KEY]
-    outputs = build.source.get(page.file.src_uri)
-    if outputs is None:
+    if page.file.src_uri not in build.source:
         return None  # a page in docs/: MkDocs reads it itself
-    generated: Page = outputs.get(page.file.src_uri)
-    if generated.html is not None:
-        build.written[page.file.src_uri] = generated
-    return generated.markdown
+    return build.page(page.file.src_uri).markdown
 
 
 def on_page_content(content: str, page, config: MkDocsConfig, files: Files) -> str:
     # A page written as HTML gave MkDocs only its front matter: its HTML and headings go in here.
-    generated = config.extra[_BUILD_KEY].written.pop(page.file.src_uri, None)
-    if generated is None:
+    generated = config.extra[_BUILD_KEY].pages.pop(page.file.src_uri, None)
+    if generated is None or generated.html is None:
         return content
     page.toc = get_toc([{"level": h.level, "id": h.anchor, "name": h.title, "children": []} for h in generated.toc])
     return generated.html
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # The server answers a term page that the broken build could not make with 404.html.
+    return on_post_page(output, None, config) if template_name == "404.html" else output
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
@@ -164,15 +207,25 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = config.extra.pop(_BUILD_KEY)
     _relative_not_found_page(config)
     _remove_unused_payload(Path(config.site_dir))
+    site = Path(config.site_dir)
+    if _dirty and config.extra[_PROBLEMS_KEY]:
+        # A dirty build keeps the last build's files: the term pages the broken glossary could not
+        # make go, so the server answers them with 404.html, which shows the problems.
+        for folder in ("terms", "categories", "cards"):
+            shutil.rmtree(site / folder, ignore_errors=True)
     try:
         for outputs in (build.term_pages, build.index_pages):
             for path, content in outputs.get(SITE_FILES).items():
-                target = Path(config.site_dir) / path
+                if _dirty and _last_files.get(path) == hash(content):
+                    continue  # unchanged since the last build wrote it
+                target = site / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(content, bytes):
                     target.write_bytes(content)
                 else:
                     target.write_text(content, encoding="utf-8")
+                if _dirty:
+                    _last_files[path] = hash(content)
     finally:
         build.close()
 

@@ -290,7 +290,7 @@ def measure_serve_reload(project: Path, term_id: str) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (project / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],  # as `make serve`
         cwd=project,
         env=env,
         stdout=log,
