@@ -11,8 +11,8 @@ The generated pages are produced in two forked processes (glossary_core.backgrou
 MkDocs works (in this process while serving, so that what they compute is kept): the index
 pages from as soon as the glossary is loaded, the term pages and the search index from as soon
 as jieba is. on_files adds every page as an empty file,
-on_page_read_source hands MkDocs each page's Markdown when it gets there (only the front matter
-of a page written as HTML, whose HTML on_page_content puts in), and on_post_build writes the
+on_page_read_source hands MkDocs each page's front matter when it gets there, on_page_content
+puts in the page's HTML (generated pages never pass through Markdown), and on_post_build writes the
 files that are not pages (downloads, hover cards, the search index), produced last.
 """
 
@@ -64,7 +64,7 @@ class _Build:
         """Serve --dirty: whether the page differs from what the last build wrote (MkDocs asks twice)."""
         if uri not in self.changed:
             page = self.page(uri)
-            output = hash((page.markdown, page.html))
+            output = hash((page.front_matter, page.html))
             self.changed[uri] = _last_outputs.get(uri) != output
             _last_outputs[uri] = output
         return self.changed[uri]
@@ -143,7 +143,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if files.get_file_from_path(slot.uri) is not None:
                 raise Abort(f"docs/{slot.uri} clashes with a page the glossary generates: rename or remove docs/{slot.uri}")
             inclusion = InclusionLevel.UNDEFINED if slot.in_nav else InclusionLevel.NOT_IN_NAV
-            # Empty until on_page_read_source: the Markdown is still being written in the background.
+            # Empty until on_page_read_source: the page is still being written in the background.
             file = File.generated(config, slot.uri, content="", inclusion=inclusion)
             if slot.edit_path:
                 # edit_uri is joined to the repository's docs/ URL; step out of docs/ to the YAML file.
@@ -166,15 +166,17 @@ def on_page_read_source(page, config: MkDocsConfig) -> str | None:
     build = config.extra[_BUILD_KEY]
     if page.file.src_uri not in build.source:
         return None  # a page in docs/: MkDocs reads it itself
-    return build.page(page.file.src_uri).markdown
+    return build.page(page.file.src_uri).front_matter
 
 
 def on_page_content(content: str, page, config: MkDocsConfig, files: Files) -> str:
-    # A page written as HTML gave MkDocs only its front matter: its HTML and headings go in here.
+    # A generated page gave MkDocs only its front matter: its HTML and headings go in here.
     generated = config.extra[_BUILD_KEY].pages.pop(page.file.src_uri, None)
-    if generated is None or generated.html is None:
+    if generated is None:
         return content
-    page.toc = get_toc([{"level": h.level, "id": h.anchor, "name": h.title, "children": []} for h in generated.toc])
+    # Names as the toc extension gives them: escaped, since the theme writes them into the page as they are.
+    headings = [{"level": h.level, "id": h.anchor, "name": html.escape(h.title), "children": []} for h in generated.toc]
+    page.toc = get_toc(headings)
     return generated.html
 
 

@@ -198,8 +198,8 @@ def make_anchor(where: Path, glossary: Path) -> Path:
         path = where / "docs" / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         # The hook keeps every generated page out of Material's search index; so does the anchor.
-        # A page written as HTML is its front matter and its HTML, which Markdown passes through.
-        text = page.markdown + (f"\n{page.html}\n" if page.html is not None else "")
+        # A page is its front matter and its HTML, which Markdown passes through.
+        text = f"{page.front_matter}\n{page.html}\n"
         path.write_text(text.replace("---\n", "---\nsearch:\n  exclude: true\n", 1), encoding="utf-8")
     return where
 

@@ -170,7 +170,8 @@ def test_home_page_lists_the_most_recently_reviewed_first(glossary_dir: Path) ->
     _edit(glossary_dir, "chong-pai.yaml", "reviewed: 2026-11-20", "reviewed: 2026-11-30")
     _edit(glossary_dir, "vector-store.yaml", "reviewed: 2026-11-20", "reviewed: 2025-01-02")
     glossary, _ = load_glossary(glossary_dir, glossary_dir.parent)
-    home = home_page(glossary).markdown
+    home = home_page(glossary).html
     recent = home[home.index("最近更新 · Recently updated") :].splitlines()
-    items = [line for line in recent if line.startswith("- ")]
-    assert items[0].startswith("- 2026-11-30 · [重排") and items[-1].startswith("- 2025-01-02 · [向量数据库")
+    items = [line for line in recent if line.startswith("<li>")]
+    assert items[0].startswith("<li>2026-11-30 · <a") and "重排" in items[0]
+    assert items[-1].startswith("<li>2025-01-02 · <a") and "向量数据库" in items[-1]

@@ -63,9 +63,9 @@ def test_hostile_names_are_escaped_everywhere() -> None:
     other = _term("other", "其他", "Other", related=("evil",))
     glossary = Glossary({"evil": evil, "other": other}, categories(), backlinks={"evil": ("other",)})
     for page in all_pages(glossary):
-        for text in (page.markdown, page.html or ""):
+        for text in (page.front_matter, page.html):
             assert "<script>" not in text and "<b>" not in text, page.uri
-        assert 'x" onmouseover' not in (page.html or ""), page.uri  # no attribute can be closed early
+        assert 'x" onmouseover' not in page.html, page.uri  # no attribute can be closed early
 
 
 def test_polyphonic_characters_in_ai_words() -> None:
@@ -75,17 +75,20 @@ def test_polyphonic_characters_in_ai_words() -> None:
 
 
 def test_pinyin_index_is_ordered_by_pinyin_and_grouped_by_initial(small: Glossary) -> None:
-    text = pinyin_page(small).markdown
+    page = pinyin_page(small)
+    text = page.html
     order = [text.index(name) for name in ("重排", "低秩适配", "检索增强生成", "向量数据库")]  # c, d, j, x
     assert order == sorted(order)
-    assert "## C { #c }" in text and "## X { #x }" in text
+    assert '<h2 id="c">C<a class="headerlink"' in text and '<h2 id="x">X<a' in text
+    assert [h.anchor for h in page.toc] == ["c", "d", "j", "x"]  # the table of contents
     assert sort_key(small.terms["chong-pai"])[0] == "chong pai"
 
 
 def test_a_to_z_lists_names_and_abbreviations(small: Glossary) -> None:
-    text = a_z_page(small).markdown
-    assert '- [<span lang="en">RAG</span>](terms/retrieval-augmented-generation.md) (Retrieval-augmented generation) · 检索增强生成' in text
-    assert text.index("## L") < text.index("## R") < text.index("## V")
+    text = a_z_page(small).html
+    link = '<a href="terms/retrieval-augmented-generation.html"><span lang="en">RAG</span></a>'
+    assert f"<li>{link} (Retrieval-augmented generation) · 检索增强生成</li>" in text
+    assert text.index('<h2 id="l">') < text.index('<h2 id="r">') < text.index('<h2 id="v">')
 
 
 # Words that pypinyin reads wrongly on its own, with the reading a Chinese reader expects.
@@ -137,8 +140,8 @@ def test_a_and_pinyin_pages_file_punctuated_names_under_their_letter_and_name_th
             {"x": Term("x", "八位整数", "8-bit integer", "concepts", Bilingual("定义。", "Definition."), Bilingual("正文。", "Body."))},
             categories(),
         )
-    ).markdown
-    assert "## 数字及其他 · Digits and other { #other }" in page
+    ).html
+    assert '<h2 id="other">数字及其他 · Digits and other<a' in page
 
 
 def test_headings_of_html_pages_carry_the_permalink_mkdocs_gives_the_others() -> None:

@@ -1,4 +1,4 @@
-"""Markdown for every page but the term pages: home, categories, A–Z, 拼音, tags, shared names."""
+"""Every page but the term pages, as HTML: home, categories, A–Z, 拼音, tags, shared names, downloads."""
 
 from __future__ import annotations
 
@@ -17,18 +17,19 @@ from .render import (
     SHARED_NAMES_URI,
     TAGS_URI,
     UI,
+    Heading,
     Page,
     Slot,
-    category_link,
+    category_link_html,
     category_uri,
     escape_html,
-    escape_markdown,
     front_matter,
+    href,
     same_name,
     shared_name_anchor,
     tag_anchor,
-    term_item,
-    term_link,
+    term_item_html,
+    term_link_html,
     term_uri,
 )
 
@@ -54,36 +55,49 @@ def _category_slot(category_id: str) -> Slot:
     return Slot(category_uri(category_id), in_nav=False)
 
 
+def _page(slot: Slot, title: str, description: str, body: list[str], toc: list[Heading] | None = None, h1: str | None = None) -> Page:
+    """A page written as HTML under an <h1>, of its title unless given (see render.Page)."""
+    html = "\n".join([h1 or f"<h1>{escape_html(title)}</h1>", *body])
+    return Page(slot, front_matter(title=title, description=description), html=html, toc=tuple(toc or ()))
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
+
+
 def home_page(glossary: Glossary) -> Page:
     n = len(glossary.terms)
-    out = [
-        front_matter(
-            title=f"{UI['site_zh']} · {UI['site_en']}",
-            description="人工智能术语的中英对照与释义。Chinese–English AI terms, explained in both languages.",
+    here = HOME_URI
+    keys = '<span class="keys"><kbd class="key-s">S</kbd></span> 或 <span class="keys"><kbd class="key-slash">/</kbd></span>'
+    toc = [Heading("categories", UI["categories"]), Heading("recent", UI["recently_reviewed"])]
+    body = [
+        '<p class="gl-lead">在论文里遇到一个英文术语，想知道中文怎么说？或者反过来？这里的每个术语都有中英文标准名称、常见别名、'
+        "一句话定义和详细解释，并链接到相关术语。</p>",
+        '<p lang="en">Met an English term in a paper and want the Chinese, or the other way round? Every term here has its standard names '
+        "in both languages, the aliases people use, a one-sentence definition and a fuller explanation, linked to related terms.</p>",
+        f"<p><strong>{escape_html(UI['terms_count'].format(n=n))}</strong>。"
+        f"用页面顶部的搜索框（按 {keys}）输入中文、英文或缩写，或者从下面进入：</p>",
+        _list(
+            [
+                _link(here, CATEGORIES_URI, UI["categories"]),
+                _link(here, A_Z_URI, UI["a_z"]),
+                _link(here, PINYIN_URI, UI["pinyin"]),
+                _link(here, DOWNLOADS_URI, UI["downloads_page"]) + "：JSON、CSV、TBX、jieba、Anki",
+            ]
         ),
-        f'<h1 class="gl-title"><span class="gl-zh">{UI["site_zh"]}</span> <span class="gl-en" lang="en">{UI["site_en"]}</span></h1>',
-        "",
-        "在论文里遇到一个英文术语，想知道中文怎么说？或者反过来？这里的每个术语都有中英文标准名称、常见别名、一句话定义和详细解释，并链接到相关术语。",
-        "{: .gl-lead }",
-        "",
-        "Met an English term in a paper and want the Chinese, or the other way round? Every term here has its standard names "
-        "in both languages, the aliases people use, a one-sentence definition and a fuller explanation, linked to related terms.",
-        '{: lang="en" }',
-        "",
-        f"**{UI['terms_count'].format(n=n)}**。用页面顶部的搜索框（按 ++s++ 或 ++slash++）输入中文、英文或缩写，或者从下面进入：",
-        "",
-        f"- [{UI['categories']}]({CATEGORIES_URI})",
-        f"- [{UI['a_z']}]({A_Z_URI})",
-        f"- [{UI['pinyin']}]({PINYIN_URI})",
-        f"- [{UI['downloads_page']}]({DOWNLOADS_URI})：JSON、CSV、TBX、jieba、Anki",
-        "",
-        f"## {UI['categories']} {{ #categories }}",
-        "",
+        toc[0].html(),
+        _category_list(glossary, here),
+        toc[1].html(),
+        _list([f"{escape_html(t.reviewed)} · {term_link_html(t, here, both=True)}" for t in recently_reviewed(glossary)]),
     ]
-    out += _category_list(glossary, HOME_URI)
-    out += ["", f"## {UI['recently_reviewed']} {{ #recent }}", ""]
-    out += [f"- {term.reviewed} · {term_link(term, HOME_URI, both=True)}" for term in recently_reviewed(glossary)]
-    return Page(Slot(HOME_URI), "\n".join(out) + "\n")
+    # The title is the site's name in both languages, styled as a term's.
+    h1 = f'<h1 class="gl-title"><span class="gl-zh">{UI["site_zh"]}</span> <span class="gl-en" lang="en">{UI["site_en"]}</span></h1>'
+    description = "人工智能术语的中英对照与释义。Chinese–English AI terms, explained in both languages."
+    return _page(Slot(HOME_URI), f"{UI['site_zh']} · {UI['site_en']}", description, body, toc, h1)
+
+
+def _link(here: str, target: str, text: str) -> str:
+    return f'<a href="{href(here, target)}">{escape_html(text)}</a>'
 
 
 def recently_reviewed(glossary: Glossary, count: int = 12) -> list[Term]:
@@ -94,31 +108,29 @@ def recently_reviewed(glossary: Glossary, count: int = 12) -> list[Term]:
 
 
 def categories_page(glossary: Glossary) -> Page:
-    out = [front_matter(title=UI["categories"], description=UI["categories_description"]), f"# {UI['categories']}", ""]
-    out += _category_list(glossary, CATEGORIES_URI)
-    return Page(Slot(CATEGORIES_URI), "\n".join(out) + "\n")
+    return _page(Slot(CATEGORIES_URI), UI["categories"], UI["categories_description"], [_category_list(glossary, CATEGORIES_URI)])
 
 
-def _category_list(glossary: Glossary, here: str) -> list[str]:
+def _category_list(glossary: Glossary, here: str) -> str:
     counts: dict[str, int] = defaultdict(int)
     for term in glossary.terms.values():
         counts[term.category] += 1
-    return [f"- {category_link(c, here)} ({counts[c.id]})" for c in glossary.categories.values()]
+    return _list([f"{category_link_html(c, here)} ({counts[c.id]})" for c in glossary.categories.values()])
 
 
 def category_page(category_id: str, glossary: Glossary) -> Page:
     here = category_uri(category_id)
     category = glossary.categories[category_id]
     terms = sorted(glossary.in_category(category_id), key=chinese.sort_key)
-    out = [
-        front_matter(title=f"{category.zh} · {category.en}", description=UI["category_description"].format(zh=category.zh, en=category.en)),
-        f"# {escape_markdown(category.zh)} · {escape_markdown(category.en)}",
-        "",
-        UI["terms_count"].format(n=len(terms)),
-        "",
+    title = f"{category.zh} · {category.en}"
+    description = UI["category_description"].format(zh=category.zh, en=category.en)
+    body = [
+        f"<p>{escape_html(UI['terms_count'].format(n=len(terms)))}</p>",
+        "<ul>",
+        *(term_item_html(t, here, glossary) for t in terms),
+        "</ul>",
     ]
-    out += [term_item(t, here, glossary) for t in terms]
-    return Page(_category_slot(category_id), "\n".join(out) + "\n")
+    return _page(_category_slot(category_id), title, description, body)
 
 
 def a_z_page(glossary: Glossary) -> Page:
@@ -133,34 +145,35 @@ def a_z_page(glossary: Glossary) -> Page:
     for name, expansion, term in entries:
         first = name[:1].upper()
         letter = first if "A" <= first <= "Z" else "#"
-        extra = f" ({escape_markdown(expansion)})" if expansion else ""
-        other = "" if fold_name(name) == fold_name(term.zh) else f" · {escape_markdown(term.zh)}"
+        extra = f" ({escape_html(expansion)})" if expansion else ""
+        other = "" if fold_name(name) == fold_name(term.zh) else f" · {escape_html(term.zh)}"
         # The English name is tagged as English, for screen-reader voices and translation tools.
-        groups[letter].append(f'- [<span lang="en">{escape_markdown(name)}</span>]({term_uri(term.id)}){extra}{other}')
-    return Page(Slot(A_Z_URI), _lettered_page(UI["a_z"], groups, UI["a_z_description"]))
+        link = f'<a href="{href(A_Z_URI, term_uri(term.id))}"><span lang="en">{escape_html(name)}</span></a>'
+        groups[letter].append(link + extra + other)
+    return _lettered_page(Slot(A_Z_URI), UI["a_z"], groups, UI["a_z_description"])
 
 
 def pinyin_page(glossary: Glossary) -> Page:
     groups: dict[str, list[str]] = defaultdict(list)
     for term in sorted(glossary.terms.values(), key=chinese.sort_key):
+        spoken = chinese.spoken(term)
         groups[chinese.initial(term)].append(
-            f"- [{escape_markdown(term.zh)}]({term_uri(term.id)})"
-            + (f' <span class="gl-pinyin">{escape_html(chinese.spoken(term))}</span>' if chinese.spoken(term) else "")
-            + ("" if same_name(term) else f" · {escape_markdown(term.en)}")
+            f'<a href="{href(PINYIN_URI, term_uri(term.id))}">{escape_html(term.zh)}</a>'
+            + (f' <span class="gl-pinyin">{escape_html(spoken)}</span>' if spoken else "")
+            + ("" if same_name(term) else f" · {escape_html(term.en)}")
         )
-    return Page(Slot(PINYIN_URI), _lettered_page(UI["pinyin"], groups, UI["pinyin_description"]))
+    return _lettered_page(Slot(PINYIN_URI), UI["pinyin"], groups, UI["pinyin_description"])
 
 
-def _lettered_page(title: str, groups: dict[str, list[str]], description: str) -> str:
+def _lettered_page(slot: Slot, title: str, groups: dict[str, list[str]], description: str) -> Page:
     letters = sorted(groups, key=lambda k: (k == "#", k))
-    anchor = {k: ("other" if k == "#" else k.lower()) for k in letters}
-    # '#' alone would read as an empty Markdown heading: the other group is named in words.
-    heading = {k: (UI["other_group"] if k == "#" else k) for k in letters}
-    jump = " ".join(f"[{k}](#{anchor[k]})" for k in letters)
-    out = [front_matter(title=title, description=description), f"# {title}", "", jump, "{: .gl-jump }", ""]
-    for k in letters:
-        out += [f"## {heading[k]} {{ #{anchor[k]} }}", "", *groups[k], ""]
-    return "\n".join(out)
+    # The group of names that start with no letter is named in words, and anchored as "other".
+    toc = [Heading("other" if k == "#" else k.lower(), UI["other_group"] if k == "#" else k) for k in letters]
+    jump = " ".join(f'<a href="#{h.anchor}">{escape_html(k)}</a>' for k, h in zip(letters, toc, strict=True))
+    body = [f'<p class="gl-jump">{jump}</p>']
+    for k, heading in zip(letters, toc, strict=True):
+        body += [heading.html(), _list(groups[k])]
+    return _page(slot, title, description, body, toc)
 
 
 def tags_page(glossary: Glossary) -> Page:
@@ -169,38 +182,35 @@ def tags_page(glossary: Glossary) -> Page:
     for term in sorted(glossary.terms.values(), key=chinese.sort_key):
         for tag in term.tags:
             tagged[tag].append(term)
-    out = [front_matter(title=UI["tags_page"], description=UI["tags_description"]), f"# {UI['tags_page']}", ""]
-    out += [" ".join(f"[{escape_markdown(tag)}](#{tag_anchor(tag)})" for tag in sorted(tagged)), "{: .gl-jump }", ""]
-    for tag in sorted(tagged):
-        out += [f"## {escape_markdown(tag)} {{ #{tag_anchor(tag)} }}", ""]
-        out += [f"- {term_link(t, TAGS_URI, both=True)}" for t in tagged[tag]]
-        out.append("")
-    return Page(Slot(TAGS_URI), "\n".join(out))
+    toc = [Heading(tag_anchor(tag), tag) for tag in sorted(tagged)]
+    body = ['<p class="gl-jump">' + " ".join(f'<a href="#{h.anchor}">{escape_html(h.title)}</a>' for h in toc) + "</p>"]
+    for heading in toc:
+        body += [heading.html(), _list([term_link_html(t, TAGS_URI, both=True) for t in tagged[heading.title]])]
+    return _page(Slot(TAGS_URI), UI["tags_page"], UI["tags_description"], body, toc)
 
 
 def shared_names_page(glossary: Glossary) -> Page:
     """Names (abbreviations, aliases) that several terms use, each with the terms to choose from."""
-    out = [front_matter(title=UI["shared_names_page"], description=UI["shared_names_description"]), f"# {UI['shared_names_page']}", ""]
-    out.append("同一个名称或缩写可能指不同的概念。Some names and abbreviations stand for more than one concept.")
-    out.append("")
+    body = ["<p>同一个名称或缩写可能指不同的概念。Some names and abbreviations stand for more than one concept.</p>"]
+    toc = []
     for name, ids in sorted(glossary.shared_names.items()):
         shown = next(n for n in glossary.terms[ids[0]].proper_names if fold_name(n) == name)
-        out += [f"## {escape_markdown(shown)} {{ #{shared_name_anchor(name)} }}", ""]
-        out += [term_item(glossary.terms[i], SHARED_NAMES_URI, glossary) for i in ids]
-        out.append("")
-    return Page(Slot(SHARED_NAMES_URI), "\n".join(out))
+        toc.append(Heading(shared_name_anchor(name), shown))
+        body += [toc[-1].html(), "<ul>", *(term_item_html(glossary.terms[i], SHARED_NAMES_URI, glossary) for i in ids), "</ul>"]
+    return _page(Slot(SHARED_NAMES_URI), UI["shared_names_page"], UI["shared_names_description"], body, toc)
 
 
 def downloads_page(sizes: dict[str, int]) -> Page:
     """The downloads, each with what it is for, its size and its licence."""
-    out = [front_matter(title=UI["downloads_page"], description=UI["downloads_description"]), f"# {UI['downloads_page']}", ""]
-    out += [UI["downloads_intro"], ""]
-    out += ["| 文件 · File | 内容 · Contents | 大小 · Size |", "| --- | --- | --- |"]
-    for name, size in sizes.items():
-        # Raw HTML: MkDocs checks Markdown links against its own files, and these are written after it.
-        out.append(f'| <a href="downloads/{escape_html(name)}" download>{escape_html(name)}</a> | {DOWNLOADS[name]} | {_size(size)} |')
-    out += ["", UI["downloads_licence"], ""]
-    return Page(Slot(DOWNLOADS_URI), "\n".join(out))
+    rows = [
+        f'<tr>\n<td><a href="downloads/{escape_html(name)}" download>{escape_html(name)}</a></td>\n'
+        f"<td>{escape_html(DOWNLOADS[name])}</td>\n<td>{_size(size)}</td>\n</tr>"
+        for name, size in sizes.items()
+    ]
+    head = "<thead>\n<tr>\n<th>文件 · File</th>\n<th>内容 · Contents</th>\n<th>大小 · Size</th>\n</tr>\n</thead>"
+    body = [f"<p>{escape_html(UI['downloads_intro'])}</p>", f"<table>\n{head}\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"]
+    body.append(f"<p>{UI['downloads_licence']}</p>")
+    return _page(Slot(DOWNLOADS_URI), UI["downloads_page"], UI["downloads_description"], body)
 
 
 def _size(count: int) -> str:

@@ -13,12 +13,12 @@ def find_inline_links(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(2).strip()) for m in INLINE_LINK.finditer(text) if not m.group(1)]
 
 
-def replace_inline_links(text: str, to_markdown: Callable[[str, str | None], str]) -> str:
-    """Replace each [[id|text]] with to_markdown(id, text or None); [[!passage]] becomes the passage."""
+def replace_inline_links(text: str, replacement: Callable[[str, str | None], str]) -> str:
+    """Replace each [[id|text]] with replacement(id, text or None); [[!passage]] becomes the passage."""
 
     def replace(m: re.Match[str]) -> str:
         if m.group(1):
             return m.group(2) + (f"|{m.group(3)}" if m.group(3) else "")
-        return to_markdown(m.group(2).strip(), m.group(3).strip() if m.group(3) else None)
+        return replacement(m.group(2).strip(), m.group(3).strip() if m.group(3) else None)
 
     return INLINE_LINK.sub(replace, text)

@@ -1,9 +1,9 @@
 """What every generated page shares: its place (Slot, Page, URIs), the interface strings in both
-languages (UI), and escaping. term_pages.py and index_pages.py write the pages themselves, as
-pure functions of a checked Glossary.
+languages (UI), links and escaping. term_pages.py and index_pages.py write the pages themselves,
+as HTML, as pure functions of a checked Glossary.
 
 Content is text, not HTML: names go into HTML only through `escape_html`, and contributors'
-Markdown has raw HTML neutralised before MkDocs sees it (see `content_markdown`).
+Markdown has raw HTML neutralised before it is converted (see `content_markdown`, prose.py).
 """
 
 from __future__ import annotations
@@ -43,8 +43,11 @@ UI = {
     "downloads_description": "整个术语表的数据文件：JSON、CSV、TBX、jieba 词典和 Anki 卡组。The whole glossary as data.",
     "downloads_intro": "整个术语表的数据文件，与网站出自同一份已检查的数据，每次构建时重新生成。"
     "The whole glossary as data files, built from the same checked data as the site each time it is built.",
-    "downloads_licence": "内容采用 [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) 许可：使用时请注明出处“AI 双语术语表”。"
-    "Content licensed [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/): credit “AI 双语术语表 · Bilingual AI Glossary”.",
+    # HTML: the licence is a link in both languages.
+    "downloads_licence": '内容采用 <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> 许可：'
+    "使用时请注明出处“AI 双语术语表”。"
+    'Content licensed <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>: '
+    "credit “AI 双语术语表 · Bilingual AI Glossary”.",
     "copy": "复制 · Copy",
     "copy_zh": "中文名",
     "copy_en": "English name",
@@ -89,7 +92,7 @@ DOWNLOADS_URI = "downloads.md"
 
 @dataclass(frozen=True)
 class Slot:
-    """Where a generated page goes. MkDocs needs every file before any page's Markdown (see slots)."""
+    """Where a generated page goes. MkDocs needs every file before any page (see slots)."""
 
     uri: str
     edit_path: str | None = None  # the YAML file the edit button should open, relative to the project root
@@ -114,15 +117,15 @@ class Heading:
 
 @dataclass(frozen=True)
 class Page:
-    """A page MkDocs should serve as if it were a file in docs/ at `slot.uri`.
+    """A page MkDocs should serve as if it were a file in docs/ at `slot.uri`, written as HTML.
 
-    A page written as HTML has `html` and its headings in `toc`; its `markdown` is only the front
-    matter, and the HTML replaces what MkDocs makes of it. Otherwise `markdown` is the page.
+    MkDocs reads only the front matter (title, description); the hook puts `html` in as the page's
+    content and `toc` as its table of contents, so generated pages never pass through Markdown.
     """
 
     slot: Slot
-    markdown: str
-    html: str | None = None
+    front_matter: str
+    html: str
     toc: tuple[Heading, ...] = ()
 
     @property
@@ -140,14 +143,6 @@ def category_uri(category_id: str) -> str:
 
 def tag_anchor(tag: str) -> str:
     return f"tag-{tag}"
-
-
-def category_link(category: Category, here: str) -> str:
-    return f"[{escape_markdown(category.zh)} · {escape_markdown(category.en)}]({relative(here, category_uri(category.id))})"
-
-
-def tag_link(tag: str, here: str) -> str:
-    return f"[{escape_markdown(tag)}]({relative(here, TAGS_URI)}#{tag_anchor(tag)})"
 
 
 def shared_name_anchor(folded_name: str) -> str:
@@ -168,23 +163,18 @@ def same_name(term: Term) -> bool:
     return fold_name(term.zh) == fold_name(term.en)
 
 
-def term_link(term: Term, here: str, *, both: bool = False) -> str:
-    text = f"{escape_markdown(term.zh)} · {escape_markdown(term.en)}" if both and not same_name(term) else escape_markdown(term.zh)
-    return f"[{text}]({relative(here, term_uri(term.id))})"
-
-
-def term_item(term: Term, here: str, glossary: Glossary) -> str:
-    """A list item: both names as one link, then the one-line summary in each language."""
-    abbr = f" ({escape_markdown(term.abbr)})" if term.abbr else ""
-    summary_zh = escape_markdown(plain_text(term.summary.zh, glossary, "zh"))
-    summary_en = escape_markdown(plain_text(term.summary.en, glossary, "en"))
-    summaries = f'<span class="gl-summary-zh">{summary_zh}</span> <span lang="en">{summary_en}</span>'
-    return f"- **{term_link(term, here, both=True)}**{abbr}：{summaries}"
-
-
 def term_link_html(term: Term, here: str, *, both: bool = False) -> str:
     text = f"{term.zh} · {term.en}" if both and not same_name(term) else term.zh
     return f'<a href="{href(here, term_uri(term.id))}">{escape_html(text)}</a>'
+
+
+def term_item_html(term: Term, here: str, glossary: Glossary) -> str:
+    """A list item: both names as one link, then the one-line summary in each language."""
+    abbr = f" ({escape_html(term.abbr)})" if term.abbr else ""
+    summary_zh = escape_html(plain_text(term.summary.zh, glossary, "zh"))
+    summary_en = escape_html(plain_text(term.summary.en, glossary, "en"))
+    summaries = f'<span class="gl-summary-zh">{summary_zh}</span> <span lang="en">{summary_en}</span>'
+    return f"<li><strong>{term_link_html(term, here, both=True)}</strong>{abbr}：{summaries}</li>"
 
 
 def term_names_item_html(term: Term, here: str) -> str:
@@ -234,20 +224,6 @@ def escape_html(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text made safe inside Markdown: no emphasis, links, HTML or attribute lists by accident."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")).replace("\\<", "&lt;").replace("\\>", "&gt;")
-
-
-def escape_markdown_syntax(text: str) -> str:
-    """Only Markdown's own characters escaped, for text that content_markdown() will escape next."""
-    return _MD_SYNTAX.sub(r"\\\1", text)
-
-
-_MD_SYNTAX = re.compile(r"([\\`*_\[\]#!|])")
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|``.+?``|`[^`\n]+`", re.S)
 
 

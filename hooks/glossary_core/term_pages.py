@@ -130,8 +130,8 @@ def term_page(
     url = page_address(term, site_url)
     out += [_copy_block(term, url), _cite_block(term, url), UI["print_note"].format(reviewed=escape_html(term.reviewed))]
     out.append(_structured_data(term, glossary, url, site_url))
-    stub = front_matter(title=title, description=f"{term.summary.zh} {term.summary.en}")
-    return Page(_term_slot(term), stub, html="\n".join(line for line in out if line), toc=tuple(toc))
+    meta = front_matter(title=title, description=f"{term.summary.zh} {term.summary.en}")
+    return Page(_term_slot(term), meta, html="\n".join(line for line in out if line), toc=tuple(toc))
 
 
 def card_scripts(glossary: Glossary) -> Iterator[tuple[str, str]]:
