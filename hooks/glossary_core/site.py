@@ -24,7 +24,7 @@ from .model import Glossary, Term
 from .render import Page
 from .schema import term_schema
 from .search_index import build_search_index, index_scripts
-from .term_pages import card_scripts, term_pages
+from .term_pages import card_scripts, more_backlinks_scripts, term_pages
 from .yaml_source import DocPath
 
 # The search index's two parts, as the site serves them (docs/assets/javascripts/glossary-search.js).
@@ -82,7 +82,7 @@ def term_outputs(
     glossary: Glossary, segmenter: ChineseSegmenter, page_url: Callable[[str], str], site_url: str = ""
 ) -> Iterator[tuple[str, object]]:
     """The term pages (render.Page), in render.term_slots() order, then SITE_FILES: the hover
-    cards and the search index (SEARCH_SCRIPTS).
+    cards, the rest of long "referenced by" lists and the search index (SEARCH_SCRIPTS).
 
     Every term's automatic links are found before the first page, which needs all its
     backlinks. `page_url` is first called for the search index, after the last page.
@@ -90,7 +90,7 @@ def term_outputs(
     linked, texts = link_glossary(glossary, segmenter)
     for page in term_pages(linked, texts, site_url, names_digest(linked)):
         yield page.uri, page
-    files: dict[str, str | bytes] = dict(card_scripts(linked))
+    files: dict[str, str | bytes] = {**dict(card_scripts(linked)), **dict(more_backlinks_scripts(linked))}
     files.update(zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True))
     yield SITE_FILES, files
 

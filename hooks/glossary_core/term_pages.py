@@ -117,9 +117,13 @@ def term_page(
         toc.append(Heading("backlinks", UI["backlinks"]))
         items = [f"<li>{term_link_html(glossary.terms[b], here, both=True)}</li>" for b in backlinks]
         out += [toc[-1].html(), "<ul>", *items[:BACKLINKS_SHOWN], "</ul>"]
-        if len(items) > BACKLINKS_SHOWN:  # a long list folds: it should not outweigh the entry itself
+        if len(items) > BACKLINKS_SHOWN:
+            # A long list folds, and the rest loads when unfolded (more_backlinks_scripts): hundreds
+            # of names would outweigh the entry itself on every visit.
             rest = escape_html(UI["more"].format(n=len(items) - BACKLINKS_SHOWN))
-            out += [f'<details class="gl-more"><summary>{rest}</summary>', "<ul>", *items[BACKLINKS_SHOWN:], "</ul>", "</details>"]
+            out.append(
+                f'<details class="gl-more" data-gl-more="{more_backlinks_path(term.id)}"><summary>{rest}</summary><ul></ul></details>'
+            )
     if term.references:
         toc.append(Heading("references", UI["references"]))
         out += [toc[-1].html(), "<ol>"]
@@ -145,6 +149,23 @@ def card_scripts(glossary: Glossary) -> Iterator[tuple[str, str]]:
 
 def card_path(term_id: str) -> str:
     return f"cards/{term_id}.js"
+
+
+def more_backlinks_scripts(glossary: Glossary) -> Iterator[tuple[str, str]]:
+    """(path, script) of the rest of each long "referenced by" list, past the first BACKLINKS_SHOWN:
+    [id, names] pairs that glossary-page.js puts in the list when the reader unfolds it."""
+    for term_id, backlinks in glossary.backlinks.items():
+        if len(backlinks) > BACKLINKS_SHOWN:
+            rest = [[b, _both_names(glossary.terms[b])] for b in backlinks[BACKLINKS_SHOWN:]]
+            yield more_backlinks_path(term_id), f"window.__glossaryMore({json.dumps(term_id)},{json.dumps(rest, ensure_ascii=False)});\n"
+
+
+def more_backlinks_path(term_id: str) -> str:
+    return f"referenced-by/{term_id}.js"
+
+
+def _both_names(term: Term) -> str:
+    return term.zh if same_name(term) else f"{term.zh} · {term.en}"
 
 
 def _with_class(paragraphs: str, attributes: str) -> str:

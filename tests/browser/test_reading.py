@@ -87,7 +87,18 @@ def test_a_long_referenced_by_list_folds_after_a_dozen(offline, real_site: Path)
     assert shown == 12
     folded = page.locator("details.gl-more")
     assert folded.count() == 1 and not folded.evaluate("d => d.open")
-    assert "个 ·" in page.inner_text("details.gl-more > summary")
+    summary = page.inner_text("details.gl-more > summary")
+    assert "个 ·" in summary
+    # The rest is not on the page: it loads when the reader unfolds the list, from disk.
+    assert folded.locator("li").count() == 0
+    page.click("details.gl-more > summary")
+    more = int(summary.split(" ")[1])
+    page.wait_for_function(f"document.querySelectorAll('details.gl-more li a').length === {more}")
+    first = folded.locator("li a").first
+    assert first.get_attribute("href").endswith(".html") and " · " in first.inner_text()
+    first.click()
+    page.wait_for_url("**/terms/*.html")
+    assert offline.blocked == [] and offline.errors == []
 
 
 def test_the_404_page_is_styled_from_disk_bilingual_and_offers_search(offline, real_site: Path) -> None:

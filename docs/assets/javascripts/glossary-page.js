@@ -1,12 +1,13 @@
 /*
  * Reading and reusing a term page: copy buttons, today's date in the citations, the address on
- * the printed page, and the language view (双语 / 中文 / English), remembered across pages like
+ * the printed page, the rest of a long "referenced by" list when unfolded, and the language view (双语 / 中文 / English), remembered across pages like
  * the colour palette. Without JavaScript the page simply shows both languages and no buttons do
  * anything.
  */
 (() => {
   "use strict";
   const KEY = "gl-language-view";
+  const siteRoot = document.currentScript ? new URL("../../", document.currentScript.src) : null;  // of assets/javascripts/
   const VIEWS = [["both", "双语"], ["zh", "中文"], ["en", "English"]];
   const root = document.documentElement;
 
@@ -85,4 +86,30 @@
   /* ---- citations: the access date is today's ---- */
   const today = new Date().toISOString().slice(0, 10);
   for (const slot of document.querySelectorAll(".gl-today")) slot.textContent = today;
+
+  // The rest of a long "referenced by" list is a classic script (it loads from file:// too),
+  // fetched the first time the reader unfolds it.
+  const folded = {};
+  window.__glossaryMore = (id, items) => {
+    const list = folded[id];
+    if (!list) return;
+    for (const [target, names] of items) {
+      const link = document.createElement("a");
+      link.href = `${target}.html`;
+      link.textContent = names;
+      const item = document.createElement("li");
+      item.append(link);
+      list.append(item);
+    }
+  };
+  for (const details of document.querySelectorAll("details[data-gl-more]")) {
+    details.addEventListener("toggle", () => {
+      const id = details.dataset.glMore.replace(/^.*\/|\.js$/g, "");
+      if (!details.open || folded[id] || !siteRoot) return;
+      folded[id] = details.querySelector("ul");
+      const script = document.createElement("script");
+      script.src = new URL(details.dataset.glMore, siteRoot).href;
+      document.head.append(script);
+    });
+  }
 })();
