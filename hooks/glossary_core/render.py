@@ -163,8 +163,13 @@ def same_name(term: Term) -> bool:
     return fold_name(term.zh) == fold_name(term.en)
 
 
+def both_names(term: Term) -> str:
+    """ "检索增强生成 · Retrieval-augmented generation", or the one name both languages share."""
+    return term.zh if same_name(term) else f"{term.zh} · {term.en}"
+
+
 def term_link_html(term: Term, here: str, *, both: bool = False) -> str:
-    text = f"{term.zh} · {term.en}" if both and not same_name(term) else term.zh
+    text = both_names(term) if both else term.zh
     return f'<a href="{href(here, term_uri(term.id))}">{escape_html(text)}</a>'
 
 

@@ -18,6 +18,7 @@ from .render import (
     Heading,
     Page,
     Slot,
+    both_names,
     category_link_html,
     escape_html,
     front_matter,
@@ -156,16 +157,12 @@ def more_backlinks_scripts(glossary: Glossary) -> Iterator[tuple[str, str]]:
     [id, names] pairs that glossary-page.js puts in the list when the reader unfolds it."""
     for term_id, backlinks in glossary.backlinks.items():
         if len(backlinks) > BACKLINKS_SHOWN:
-            rest = [[b, _both_names(glossary.terms[b])] for b in backlinks[BACKLINKS_SHOWN:]]
+            rest = [[b, both_names(glossary.terms[b])] for b in backlinks[BACKLINKS_SHOWN:]]
             yield more_backlinks_path(term_id), f"window.__glossaryMore({json.dumps(term_id)},{json.dumps(rest, ensure_ascii=False)});\n"
 
 
 def more_backlinks_path(term_id: str) -> str:
     return f"referenced-by/{term_id}.js"
-
-
-def _both_names(term: Term) -> str:
-    return term.zh if same_name(term) else f"{term.zh} · {term.en}"
 
 
 def _with_class(paragraphs: str, attributes: str) -> str:
