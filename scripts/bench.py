@@ -41,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 HOOK = REPO / "hooks" / "glossary_hook.py"
 SIZES = (500, 2_000)
 SERVE_SIZE = 1_000
+SERVE_EDITS = ["rag", "lora", "transformer", "rag", "hallucination"]  # terms whose summaries are edited while serving
 TARGET_VS_PLAIN = 1.15  # our build's wall time / plain Material's, at every size
 TARGET_PAGE_VS_PLAIN = 1.5  # a term page's bytes / the plain page's of the same prose
 TARGET_PER_TERM = 1.25  # time per term at the largest size / at the smallest
@@ -285,8 +286,9 @@ def _index_files(site: Path) -> list[Path]:
 # --- mkdocs serve -----------------------------------------------------------------------------
 
 
-def measure_serve_reload(project: Path, term_id: str) -> float:
-    """Seconds from saving an edited term file until `mkdocs serve` serves the edited page."""
+def measure_serve_reload(project: Path, term_ids: list[str]) -> list[float]:
+    """Seconds from saving an edited term file until `mkdocs serve` serves the edited page: one
+    edit to each term's summary in turn, one server, each edit after the last was served."""
     import yaml
 
     port = _free_port()
@@ -300,17 +302,22 @@ def measure_serve_reload(project: Path, term_id: str) -> float:
         stderr=subprocess.STDOUT,
     )
     try:
-        page = f"{_mount_path(project)}terms/{term_id}.html"
-        _wait_for(lambda: _get(port, page) is not None, "mkdocs serve to serve the site", server, project)
-        path = project / "glossary" / f"{term_id}.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        marker = f"Edited {time.time_ns()}"
-        data["summary"]["en"] = f"{marker}. {data['summary']['en']}"
-        header = "# yaml-language-server: $schema=../schema/term.schema.json\n"
-        start = time.perf_counter()
-        path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-        _wait_for(lambda: marker in (_get(port, page) or ""), "the edit to be served", server, project)
-        return time.perf_counter() - start
+        first = f"{_mount_path(project)}terms/{term_ids[0]}.html"
+        _wait_for(lambda: _get(port, first) is not None, "mkdocs serve to serve the site", server, project)
+        seconds = []
+        for term_id in term_ids:
+            page = f"{_mount_path(project)}terms/{term_id}.html"
+            path = project / "glossary" / f"{term_id}.yaml"
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            marker = f"Edited {time.time_ns()}"
+            data["summary"]["en"] = f"{marker}. {data['summary']['en']}"
+            header = "# yaml-language-server: $schema=../schema/term.schema.json\n"
+            start = time.perf_counter()
+            path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+            _wait_for(lambda: marker in (_get(port, page) or ""), "the edit to be served", server, project)  # noqa: B023 - called here
+            seconds.append(time.perf_counter() - start)
+            time.sleep(1)  # the watcher settles before the next save
+        return seconds
     finally:
         server.terminate()
         try:
@@ -414,7 +421,7 @@ def table(results: dict[int, Size]) -> list[str]:
     return out
 
 
-def targets(results: dict[int, Size], serve_seconds: float | None) -> list[str]:
+def targets(results: dict[int, Size], serve_seconds: list[float] | None) -> list[str]:
     def verdict(ok: bool) -> str:
         return "met" if ok else "**not met**"
 
@@ -440,15 +447,19 @@ def targets(results: dict[int, Size], serve_seconds: float | None) -> list[str]:
             f"- time per term: {1000 * per_large:.2f} ms at {large:,} terms, {1000 * per_small:.2f} ms at {small:,}: "
             f"{ratio:.2f}x (target at most {TARGET_PER_TERM}x): {verdict(ratio <= TARGET_PER_TERM)}"
         )
-    if serve_seconds is not None:
+    if serve_seconds:
+        each = ", ".join(f"{s:.2f}" for s in serve_seconds)
+        worst = max(serve_seconds)
         out.append(
-            f"- `mkdocs serve`, {SERVE_SIZE:,} terms: an edited term file is served {serve_seconds:.2f} s after it is saved "
-            f"(target at most {TARGET_EDIT_LOOP} s): {verdict(serve_seconds <= TARGET_EDIT_LOOP)}"
+            f"- `make serve` (`mkdocs serve --dirty`), {SERVE_SIZE:,} terms: an edited term file is served "
+            f"{statistics.median(serve_seconds):.2f} s after it is saved, median of {len(serve_seconds)} edits "
+            f"({each} s; at worst {worst:.2f} s) "
+            f"(target at most {TARGET_EDIT_LOOP} s): {verdict(worst <= TARGET_EDIT_LOOP)}"
         )
     return out
 
 
-def page(results: dict[int, Size], serve_seconds: float | None, repeats: int, load_before: float) -> str:
+def page(results: dict[int, Size], serve_seconds: list[float] | None, repeats: int, load_before: float) -> str:
     return "\n".join(
         [
             "---",
@@ -544,9 +555,9 @@ def main(argv: list[str] | None = None) -> int:
             source = Path(tmp) / f"glossary-serve-{SERVE_SIZE}"
             replicate_glossary(SERVE_SIZE, source)
             project = make_project(Path(tmp) / "serve", source)
-            progress(f"mkdocs serve, {SERVE_SIZE:,} terms: starting, then editing rag.yaml ...")
-            serve_seconds = measure_serve_reload(project, "rag")
-            progress(f"mkdocs serve: the edit was served after {serve_seconds:.2f} s")
+            progress(f"mkdocs serve, {SERVE_SIZE:,} terms: starting, then editing {len(SERVE_EDITS)} term files ...")
+            serve_seconds = measure_serve_reload(project, SERVE_EDITS)
+            progress(f"mkdocs serve: the edits were served after {', '.join(f'{s:.2f}' for s in serve_seconds)} s")
 
     print("\n".join(["", *table(results), "", *targets(results, serve_seconds)]))
     if str(args.output) != "-":
