@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
+from dataclasses import replace
 
 import jieba
 import pytest
@@ -58,10 +59,12 @@ def test_index_parts_and_posting_encoding() -> None:
     index = build_search_index(_glossary(), lambda uri: uri.replace(".md", ".html"))
     names = index["names"]
     lora, rag = names["docs"]
-    assert lora[:4] == ["terms/lora.html", "低秩适配", "Low-rank adaptation", "LoRA"]
-    assert rag[:4] == ["terms/rag.html", "检索增强生成", "Retrieval-augmented generation", "RAG"]
-    # Names other than headwords and abbreviations keep their written form, so a result can say which matched.
-    assert rag[4][:6] == ["", "", "", "检索增强", "回收增强", "稠密检索"]
+    assert lora == ["terms/lora.html", "低秩适配", "Low-rank adaptation", "LoRA"]
+    assert rag == ["terms/rag.html", "检索增强生成", "Retrieval-augmented generation", "RAG"]
+    # Names other than headwords and abbreviations keep their written form, so a result can say which
+    # matched; the text part carries them, as only results shown in full need them.
+    rag_written = index["text"]["writtenNames"][1]
+    assert rag_written[:6] == ["", "", "", "检索增强", "回收增强", "稠密检索"]
     rag_names = names["names"].split(DOC_SEPARATOR)[1]
     assert rag_names.startswith(
         NAME_KINDS["headword"]
@@ -77,7 +80,7 @@ def test_index_parts_and_posting_encoding() -> None:
         + NAME_KINDS["keyword"]
         + "稠密检索"
     )
-    assert len(rag[4]) == sum(1 for c in rag_names if c in NAME_KINDS.values())  # one written form per key
+    assert len(rag_written) == sum(1 for c in rag_names if c in NAME_KINDS.values())  # one written form per key
     text = index["text"]
     grams = [text["grams"][i : i + 2] for i in range(0, len(text["grams"]), 2)]
     assert grams == sorted(grams) and "权重" in grams
@@ -90,11 +93,23 @@ def test_index_parts_and_posting_encoding() -> None:
 
 
 def test_scripts_are_classic_scripts_with_json_payloads() -> None:
-    names, text = index_scripts(build_search_index(_glossary(), lambda uri: uri))
-    for script, variable in ((names, "__glossarySearchNames"), (text, "__glossarySearchText")):
+    index = build_search_index(_glossary(), lambda uri: uri)
+    names, text = index_scripts(index)
+    for script, variable, part in ((names, "__glossarySearchNames", "names"), (text, "__glossarySearchText", "text")):
         prefix = f"window.{variable}="
         assert script.startswith(prefix) and script.endswith(";\n")
-        json.loads(script[len(prefix) : -2])
+        # JSON but for control characters, which a JavaScript string may hold as they are.
+        assert json.loads(script[len(prefix) : -2], strict=False) == index[part]
+    assert NAME_KINDS["headword"] + "检索增强生成" in names and "\\u0011" not in names
+
+
+def test_a_written_backslash_u0011_stays_text() -> None:
+    glossary = _glossary()
+    lora = glossary.terms["lora"]
+    glossary.terms["lora"] = replace(lora, summary=Bilingual("反斜杠 \\u0011 不是控制字符。", lora.summary.en))
+    index = build_search_index(glossary, lambda uri: uri)
+    text = index_scripts(index)[1]
+    assert json.loads(text[len("window.__glossarySearchText=") : -2], strict=False) == index["text"]
 
 
 def test_a_user_word_survives_where_jieba_would_cut_it() -> None:
@@ -141,4 +156,4 @@ def test_latin_names_get_keys_from_each_later_word_and_chinese_headwords_their_p
     assert NAME_KINDS["pinyin"] + "jiansuozengqiangshengcheng" in rag_names
     assert NAME_KINDS["initials"] + "jszqsc" in rag_names
     # The browser shows the reading, with tones, when a reader found the term by pinyin.
-    assert "jiǎn suǒ zēng qiáng shēng chéng" in index["names"]["docs"][1][4]
+    assert "jiǎn suǒ zēng qiáng shēng chéng" in index["text"]["writtenNames"][1]

@@ -8,7 +8,8 @@ Three parts, each answering a different kind of query:
   whole-word matches in definitions;
 - grams: every Chinese character bigram, so any part of a Chinese word is findable however
   jieba happened to cut the sentence (two-character words are bigrams already).
-The index ships in two scripts: names first (small, enough for name queries), then the rest.
+The index ships in two scripts: names first (small, enough to find and title results), then the
+rest, including each name as written (a result shows it when a name other than its headword matched).
 Each vocabulary is one sorted string (bigrams concatenated, words newline-separated) with an
 aligned, comma-separated string of posting lists: delta-encoded base-36 document numbers, decoded only for the tokens a
 query uses. Object keys in JSON would cost more than the postings themselves.
@@ -74,18 +75,20 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
     """Plain data for the browser, in two parts loaded one after the other.
 
     "names" is small and answers name queries on its own, so the first results show quickly even
-    for 10,000 terms; "text" (summaries and the two inverted indexes) follows and refines them.
+    for 10,000 terms; "text" (summaries, the names as written and the two inverted indexes) follows
+    and refines them. The first results wait for the whole names part, so it holds nothing else.
     `page_url` turns a page path such as terms/rag.md into the URL the site serves it at.
     """
     terms = list(glossary.terms.values())
     segmenter = segmenter or segmenter_for(glossary)
     words: dict[str, list[int]] = defaultdict(list)
     grams: dict[str, list[int]] = defaultdict(list)
-    docs, names, summaries = [], [], []
+    docs, names, written_names, summaries = [], [], [], []
     for number, term in enumerate(terms):
         keys, shown = _names(term)
-        docs.append([page_url(term_uri(term.id)), term.zh, term.en, term.abbr or "", shown])
+        docs.append([page_url(term_uri(term.id)), term.zh, term.en, term.abbr or ""])
         names.append(keys)
+        written_names.append(shown)
         texts = _texts(term, glossary)
         summaries.append([texts[0], texts[2]])
         text = normalise(" ".join(texts))
@@ -98,6 +101,7 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
         "names": {"docs": docs, "names": "".join(n + DOC_SEPARATOR for n in names), "fold": _folding(docs, grams)},
         "text": {
             "summaries": summaries,
+            "writtenNames": written_names,
             "words": "\n".join(word_list),
             "wordPostings": ",".join(_gaps(words[w]) for w in word_list),
             "grams": "".join(gram_list),
@@ -176,10 +180,23 @@ def _base36(n: int) -> str:
             return out
 
 
+# In JSON text: an escaped control character such as \u0011, or any other escape (so that the
+# backslash of an escaped backslash is never read as the start of one).
+_JSON_ESCAPE = re.compile(r"\\u001([0-9a-f])|\\.")
+
+
 def index_scripts(index: dict) -> tuple[str, str]:
-    """The two parts as classic scripts (not JSON fetched at run time): browsers load them from file:// too."""
+    """The two parts as classic scripts (not JSON fetched at run time): browsers load them from file:// too.
+
+    JSON writes each control character that marks a name (NAME_KINDS, DOC_SEPARATOR) as six
+    characters, \\u0011; a JavaScript string may hold it as it is, which makes the names part about
+    a sixth smaller and quicker to parse. The payloads are JSON otherwise."""
+
+    def raw_control(match: re.Match) -> str:
+        return chr(0x10 + int(match.group(1), 16)) if match.group(1) else match.group(0)
 
     def script(variable: str, part: dict) -> str:
-        return f"window.{variable}={json.dumps(part, ensure_ascii=False, separators=(',', ':'))};\n"
+        payload = _JSON_ESCAPE.sub(raw_control, json.dumps(part, ensure_ascii=False, separators=(",", ":")))
+        return f"window.{variable}={payload};\n"
 
     return script("__glossarySearchNames", index["names"]), script("__glossarySearchText", index["text"])

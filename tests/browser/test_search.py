@@ -240,3 +240,17 @@ def test_the_result_says_which_kind_of_name_matched(search_page: OfflinePage) ->
     assert search_page.page.text_content(".md-search-result__item:first-child .gl-result-via").startswith("拼音首字母 · pinyin initials：")
     search_page.search("trasnformer")
     assert search_page.page.text_content(".md-search-result__item:first-child .gl-result-via") == "拼写相近 · close spelling：Transformer"
+
+
+def test_results_render_a_batch_at_a_time_and_more_on_scroll_or_arrow_down(search_page: OfflinePage) -> None:
+    page = search_page.page
+    ranking = search_page.all_results("模型")
+    assert len(ranking) > 30
+    assert search_page.search("模型") == ranking[:10]  # one batch: laying out all fifty made every keystroke slow
+    page.eval_on_selector(".md-search__scrollwrap", "box => { box.scrollTop = box.scrollHeight; }")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length >= 20")
+    page.focus(".md-search-result__item:nth-child(20) .md-search-result__link")
+    page.keyboard.press("ArrowDown")  # from the last result of a batch into the next one
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.md-search-result__link')[20]")
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
+    assert [href.split("?")[0].rsplit("/", 1)[-1].removesuffix(".html") for href in hrefs] == ranking[: len(hrefs)]

@@ -1,8 +1,9 @@
 /*
  * Glossary search: Material's search box, our index and our ranking.
  *
- * The index (search/glossary-index.js, built by the hook) is a classic script, loaded the first
- * time a reader shows intent to search, so it works from file:// with no fetch, worker or CDN.
+ * The index (search/glossary-names.js, then search/glossary-text.js, built by the hook) is two
+ * classic scripts, loaded the first time a reader shows intent to search, so it works from file://
+ * with no fetch, worker or CDN.
  * Ranking follows what a glossary reader expects: exact headword > abbreviation > alias >
  * prefix > part of a name > words in a definition. Every query word must match (AND), Chinese
  * and Latin runs are separate words (rag检索 = rag + 检索), and Chinese parts of words are found
@@ -16,11 +17,14 @@
   const LATIN = "a-z0-9\\u00c0-\\u024f";
   const SEGMENT = new RegExp(`[${HAN}]+|[${LATIN}]+`, "g");
   const IS_HAN = new RegExp(`^[${HAN}]`);
+  const isHanCode = code => (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff); // HAN, for char codes
   const NOT_KEY = new RegExp(`[^${HAN}${LATIN}]+`, "g");
   const normalise = text => text.normalize("NFKC").toLowerCase();
   const nameKey = text => normalise(text).replace(NOT_KEY, "");
 
-  // Points per kind of match; a query word's points are weighted by how rare it is (idf).
+  // Points per kind of match; a query word's points are weighted by how rare it is (idf). Every
+  // point value a match can earn is above 0, which is how scoring arrays mark "no match" (the 0s
+  // below are the combinations nameMatches never returns).
   // Kinds: h headword, a abbreviation, l accepted alias, d discouraged, f former name, k search-only
   // keyword, p pinyin of the Chinese headword, i its initials. A word inside a Latin name counts as
   // a part of a headword (h) or of another name (l).
@@ -33,6 +37,7 @@
   const GRAM_POINTS = 1;
   const WHOLE_QUERY_BONUS = { exact: { h: 40, a: 36, l: 32, f: 32, d: 30, k: 16, p: 24, i: 16, z: 20 }, prefix: { h: 12, a: 10, l: 10, f: 10, d: 8, k: 4, p: 8, i: 0 } };
   const MAX_RESULTS = 50;
+  const RESULT_BATCH = 10; // results rendered at once: about a screenful; the next batch when the reader scrolls to it
 
   // Name kinds and the end of a term's names, as written by search_index.py.
   const KIND_OF = { "\x11": "h", "\x12": "a", "\x13": "l", "\x14": "d", "\x15": "f", "\x16": "k", "\x17": "H", "\x18": "L", "\x19": "p", "\x1a": "i" };
@@ -51,10 +56,13 @@
       this.docEnds = [];
       for (let at = this.names.indexOf(DOC_END); at !== -1; at = this.names.indexOf(DOC_END, at + 1)) this.docEnds.push(at);
       this.summaries = null;
+      this.writtenNames = null;
       this.decoded = new Map();
       const [traditional, simplified] = namesPart.fold || ["", ""];
       this.fold = new Map([...traditional].map((char, i) => [char, simplified[i]]));
       this.latinKeys = null;
+      this.matchStarts = null;
+      this.nameMatchCache = new Map();
     }
 
     /* Traditional characters read as Simplified ones (微調 -> 微调), from OpenCC's tables at build time. */
@@ -75,7 +83,9 @@
     }
 
     addText(textPart) {
+      this.indexMatchStarts(); // here, off the path to the first result: every search after it needs them
       this.summaries = textPart.summaries;
+      this.writtenNames = textPart.writtenNames;
       this.words = textPart.words ? textPart.words.split("\n") : [];
       this.wordPostings = textPart.wordPostings.split(",");
       this.grams = textPart.grams; // sorted two-character bigrams, concatenated
@@ -85,19 +95,65 @@
 
     get complete() { return this.summaries !== null; }
 
-    /* For every term with a name containing one of the forms: its best match (rank, kind, and which of its names). */
+    /* Every place in `names` where a query can start to match, grouped by its character: where a
+     * key starts; inside a key, every Chinese character and every character after one (Latin text
+     * matches only where a word starts: 'rag' is not in 'average'). One pass over the names, so a
+     * query then visits only its own candidates, not every occurrence of its first letter.
+     * this.matchStarts.positions holds them in ascending order per character; .first[c] is where
+     * character code c's run begins (counting sort). */
+    indexMatchStarts() {
+      const names = this.names;
+      const first = new Int32Array(0x10001);
+      const startsHere = (code, previous) => code > 0x1f && (previous <= 0x1f || isHanCode(code) || isHanCode(previous));
+      for (let at = 0, previous = 0; at < names.length; at++) {
+        const code = names.charCodeAt(at);
+        if (startsHere(code, previous)) first[code + 1]++;
+        previous = code;
+      }
+      for (let code = 1; code <= 0x10000; code++) first[code] += first[code - 1];
+      const positions = new Int32Array(first[0x10000]);
+      const next = first.slice(0, 0x10000);
+      for (let at = 0, previous = 0; at < names.length; at++) {
+        const code = names.charCodeAt(at);
+        if (startsHere(code, previous)) positions[next[code]++] = at;
+        previous = code;
+      }
+      this.matchStarts = { first, positions };
+    }
+
+    /* Ascending positions where `form` occurs and may match (see indexMatchStarts). */
+    occurrences(form) {
+      const found = [];
+      if (this.matchStarts) {
+        const { first, positions } = this.matchStarts;
+        const code = form.charCodeAt(0);
+        for (let i = first[code]; i < first[code + 1]; i++) if (this.names.startsWith(form, positions[i])) found.push(positions[i]);
+      } else {
+        // Before the text part arrives (the first results): a plain scan; nameMatches skips Latin text inside words.
+        for (let at = this.names.indexOf(form); at !== -1; at = this.names.indexOf(form, at + 1)) found.push(at);
+      }
+      return found;
+    }
+
+    /* For every term with a name containing one of the forms: its best match (rank, kind, and which of its names).
+     * Callers share the answer (queries repeat while a reader types and deletes): never change it. */
     nameMatches(forms) {
-      const best = new Map();
+      const cacheKey = forms.join(" ");
+      let best = this.nameMatchCache.get(cacheKey);
+      if (best) return best;
+      best = new Map();
       for (const form of forms) {
-        for (let at = this.names.indexOf(form); at !== -1; at = this.names.indexOf(form, at + 1)) {
+        const latin = IS_LATIN.test(form);
+        for (const at of this.occurrences(form)) {
+          // Latin text matches where a word starts, never inside one ('rag' is not in 'average'):
+          // inside a key that is only after a Chinese character; later words have keys of their own.
+          const before = this.names.charCodeAt(at - 1);
+          if (latin && before > 0x1f && !isHanCode(before)) continue;
           let start = at - 1;
           while (this.names.charCodeAt(start) > 0x1f) start--; // back to this name's kind character
           const next = this.names.charCodeAt(at + form.length);
           let rank = at === start + 1 ? (next <= 0x1f ? 0 : 1) : 2;
           let kind = KIND_OF[this.names[start]];
-          // Latin text matches where a word starts, never inside one ('rag' is not in 'average'):
-          // inside a key that is only after a Chinese character; later words have keys of their own.
-          if (rank === 2 && IS_LATIN.test(form) && !IS_HAN.test(this.names[at - 1])) continue;
           if (kind === "H" || kind === "L") { rank = 2; kind = kind.toLowerCase(); }
           if ((kind === "p" && rank === 2) || (kind === "i" && (rank !== 0 || form.length < 3))) continue;
           const order = rank * KIND_ORDER.length + KIND_ORDER.indexOf(kind);
@@ -106,14 +162,18 @@
           if (!seen || order < seen.order) best.set(doc, { order, rank: RANKS[rank], kind, start });
         }
       }
+      if (this.nameMatchCache.size > 200) this.nameMatchCache.clear();
+      this.nameMatchCache.set(cacheKey, best);
       return best;
     }
 
-    /* The written form of the name whose kind character is at `start`, e.g. 回报模型 (see search_index.py). */
+    /* The written form of the name whose kind character is at `start`, e.g. 回报模型 (see search_index.py);
+     * "" until the text part, which carries them, is in. */
     nameAt(doc, start) {
+      if (!this.writtenNames) return "";
       let ordinal = 0;
       for (let at = doc ? this.docEnds[doc - 1] + 1 : 0; at < start; at++) if (this.names.charCodeAt(at) < 0x1e && this.names.charCodeAt(at) > 0x10) ordinal++;
-      return this.docs[doc][4][ordinal] || "";
+      return this.writtenNames[doc][ordinal] || "";
     }
 
     docOf(position) {
@@ -125,14 +185,19 @@
       return low;
     }
 
+    /* One token's documents, ascending, decoded on first use from base-36 gaps ('4 1 10' -> 3, 4, 40; see search_index.py). */
     postings(kind, position) {
       const key = kind + position;
       let docs = this.decoded.get(key);
       if (!docs) {
-        const gaps = (kind === "w" ? this.wordPostings : this.gramPostings)[position].split(" ");
-        docs = new Array(gaps.length);
-        let previous = -1;
-        for (let i = 0; i < gaps.length; i++) docs[i] = previous += parseInt(gaps[i], 36);
+        const gaps = (kind === "w" ? this.wordPostings : this.gramPostings)[position];
+        docs = [];
+        let previous = -1, gap = 0;
+        for (let i = 0; i <= gaps.length; i++) {
+          const code = i < gaps.length ? gaps.charCodeAt(i) : 32; // a space, or the end, closes a gap
+          if (code === 32) { docs.push(previous += gap); gap = 0; }
+          else gap = gap * 36 + (code <= 57 ? code - 48 : code - 87); // 0-9, a-z (faster than split and parseInt)
+        }
         this.decoded.set(key, docs);
       }
       return docs;
@@ -150,27 +215,24 @@
 
     gramAt = i => this.grams.substr(i * 2, 2);
 
-    /* Documents containing every bigram of a Chinese run: it occurs in them as a substring (almost always). */
+    /* Documents containing every bigram of a Chinese run, ascending: it occurs in them as a substring (almost always). */
     docsWithGrams(run) {
       let result = null;
-      for (let i = 0; i + 1 < run.length; i++) {
+      for (let i = 0; i + 1 < run.length && (!result || result.length); i++) {
         const gram = run.substr(i, 2);
         const at = this.lowerBound(this.gramCount, this.gramAt, gram);
-        if (at >= this.gramCount || this.gramAt(at) !== gram) return new Set();
+        if (at >= this.gramCount || this.gramAt(at) !== gram) return [];
         const docs = this.postings("g", at);
-        result = result ? new Set(docs.filter(d => result.has(d))) : new Set(docs);
-        if (!result.size) break;
+        result = result ? intersection(result, docs) : docs;
       }
-      return result || new Set();
+      return result || [];
     }
 
-    /* Documents with any bigram that starts with this one character (for one-character queries). */
-    docsWithGramStarting(char) {
-      const out = new Set();
-      for (let at = this.lowerBound(this.gramCount, this.gramAt, char); at < this.gramCount && this.gramAt(at)[0] === char; at++) {
-        for (const d of this.postings("g", at)) out.add(d);
-      }
-      return out;
+    /* The documents of every bigram that starts with this one character (for one-character queries): one list per bigram. */
+    docsWithGramsStarting(char) {
+      const lists = [];
+      for (let at = this.lowerBound(this.gramCount, this.gramAt, char); at < this.gramCount && this.gramAt(at)[0] === char; at++) lists.push(this.postings("g", at));
+      return lists;
     }
 
     docsWithWord(word) {
@@ -178,13 +240,23 @@
       return at < this.words.length && this.words[at] === word ? this.postings("w", at) : [];
     }
 
-    docsWithWordPrefix(prefix) {
-      const out = new Set();
-      for (let at = this.lowerBound(this.words.length, i => this.words[i], prefix); at < this.words.length && this.words[at].startsWith(prefix); at++) {
-        for (const d of this.postings("w", at)) out.add(d);
-      }
-      return out;
+    /* The documents of every word that starts with the prefix: one list per word. */
+    docsWithWordsStarting(prefix) {
+      const lists = [];
+      for (let at = this.lowerBound(this.words.length, i => this.words[i], prefix); at < this.words.length && this.words[at].startsWith(prefix); at++) lists.push(this.postings("w", at));
+      return lists;
     }
+  }
+
+  /* The numbers in both ascending lists. */
+  function intersection(a, b) {
+    const out = [];
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { out.push(a[i]); i++; j++; }
+    }
+    return out;
   }
 
   /* Whether two strings differ by exactly one edit: an insertion, a deletion, a substitution or a swap of neighbours. */
@@ -209,20 +281,21 @@
     return out;
   }
 
-  /* Points each document earns for one query word (Map doc -> points); absent docs do not match. */
+  /* Points each document earns for one query word, by document number; 0 where it does not match. */
   function matchWord(index, word, isLast) {
-    const points = new Map();
+    const points = new Float64Array(index.docs.length);
     const forms = variants(word);
-    for (const [doc, match] of index.nameMatches(forms)) points.set(doc, NAME_POINTS[match.rank][match.kind]);
+    for (const [doc, match] of index.nameMatches(forms)) points[doc] = NAME_POINTS[match.rank][match.kind];
     if (!index.complete) return points; // the text part is still loading: names only, for now
-    const credit = (docs, value) => { for (const d of docs) if (!(points.get(d) >= value)) points.set(d, value); };
+    const credit = (docs, value) => { for (const doc of docs) if (points[doc] < value) points[doc] = value; };
     if (IS_HAN.test(word)) {
-      credit(word.length === 1 ? index.docsWithGramStarting(word) : index.docsWithGrams(word), GRAM_POINTS);
+      if (word.length === 1) index.docsWithGramsStarting(word).forEach(docs => credit(docs, GRAM_POINTS));
+      else credit(index.docsWithGrams(word), GRAM_POINTS);
       if (word.length > 2) credit(index.docsWithWord(word), WORD_POINTS);
     } else {
       for (const form of forms) credit(index.docsWithWord(form), WORD_POINTS);
       // The word being typed is a prefix: results must not vanish while the reader finishes it.
-      if (isLast && word.length >= 2) credit(index.docsWithWordPrefix(word), GRAM_POINTS);
+      if (isLast && word.length >= 2) index.docsWithWordsStarting(word).forEach(docs => credit(docs, GRAM_POINTS));
     }
     return points;
   }
@@ -231,36 +304,67 @@
   const QUESTION = /^\s*(?:什么是|啥是|何为|何谓|what\s+is\s+(?:an?\s+|the\s+)?|what's\s+(?:an?\s+|the\s+)?|what\s+are\s+|define\s+)|(?:是什么意思|是什么|是啥|什么意思|的意思|的定义)?\s*[?？]*\s*$/giu;
   const withoutQuestion = query => query.replace(QUESTION, "").trim() || query;
 
+  /* The documents a query finds (hits, unordered: see ranked), their scores by document number,
+   * and which of their names the whole query matched. */
   function search(index, rawQuery) {
     const query = index.folded(withoutQuestion(rawQuery));
-    const text = normalise(query);
-    const words = [...new Set(text.match(SEGMENT) || [])];
-    if (!words.length) return { words, hits: [], whole: new Map() };
+    const words = [...new Set(normalise(query).match(SEGMENT) || [])];
     const total = index.docs.length;
-    let scores = null;
-    words.forEach((word, i) => {
+    const scores = new Float64Array(total);
+    if (!words.length) return { words, hits: [], scores, whole: new Map() };
+    const perWord = words.map((word, i) => {
       const points = matchWord(index, word, i === words.length - 1);
-      const rarity = Math.log(1 + total / Math.max(points.size, 1));
-      const next = new Map();
-      for (const [doc, value] of points) {
-        if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + value * rarity);
-      }
-      scores = next;
+      let matching = 0;
+      for (const value of points) if (value) matching++;
+      return { points, rarity: Math.log(1 + total / Math.max(matching, 1)) };
     });
+    const hits = [];
+    const isHit = new Uint8Array(total);
+    nextDoc: for (let doc = 0; doc < total; doc++) {
+      let score = 0;
+      for (const { points, rarity } of perWord) {
+        if (!points[doc]) continue nextDoc; // every query word must match
+        score += points[doc] * rarity;
+      }
+      scores[doc] = score;
+      isHit[doc] = 1;
+      hits.push(doc);
+    }
     // The whole query read as one name ("fine tuning" = Fine-tuning, LLMs = LLM) outranks word-by-word matches.
     const key = nameKey(query);
-    const whole = index.nameMatches(variants(key));
+    let whole = index.nameMatches(variants(key));
     // A Latin name of five letters or more typed with one typo (trasnformer) still finds its term.
-    if (!scores.size && key.length >= 5 && /^[a-z0-9]+$/.test(key)) {
-      for (const [doc, match] of index.closeSpellings(key)) { scores.set(doc, 0); whole.set(doc, match); }
+    if (!hits.length && key.length >= 5 && /^[a-z0-9]+$/.test(key)) {
+      whole = new Map(whole); // nameMatches' answer is shared
+      for (const [doc, match] of index.closeSpellings(key)) { whole.set(doc, match); isHit[doc] = 1; hits.push(doc); }
     }
     // A whole-query match counts even where the words alone do not all match: 'wei tiao' is one
     // pinyin name, though 'tiao' starts no key by itself.
     for (const [doc, match] of whole) {
-      if (match.rank !== "part") scores.set(doc, (scores.get(doc) || 0) + WHOLE_QUERY_BONUS[match.rank][match.kind]);
+      if (match.rank === "part") continue;
+      if (!isHit[doc]) { isHit[doc] = 1; hits.push(doc); }
+      scores[doc] += WHOLE_QUERY_BONUS[match.rank][match.kind];
     }
-    const hits = [...scores].sort((a, b) => b[1] - a[1] || index.docs[a[0]][1].length - index.docs[b[0]][1].length || a[0] - b[0]);
-    return { words, hits, whole };
+    return { words, hits, scores, whole };
+  }
+
+  /* The first `limit` hits in ranking order: score, then the shorter Chinese name, then document
+   * order. Only what is shown gets sorted: sorting all of 10,000 hits costs more than finding them. */
+  function ranked(index, { hits, scores }, limit = hits.length) {
+    const before = (a, b) => scores[b] - scores[a] || index.docs[a][1].length - index.docs[b][1].length || a - b;
+    if (limit >= hits.length) return [...hits].sort(before);
+    const top = [];
+    for (const doc of hits) {
+      if (top.length === limit && before(doc, top[limit - 1]) > 0) continue;
+      let low = 0, high = top.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (before(top[middle], doc) < 0) low = middle + 1; else high = middle;
+      }
+      top.splice(low, 0, doc);
+      if (top.length > limit) top.pop();
+    }
+    return top;
   }
 
   /* ---- the page: Material's search box, driven by the functions above ---- */
@@ -288,12 +392,14 @@
     });
   }
 
-  /* Both parts start loading at once; results show from the names part and refine with the text part. */
+  /* The names part loads alone, so that results show as soon as it is in; then the text part,
+   * many times larger, which refines them. Loading both at once let the text part slow the first results. */
   function loadIndex() {
     if (!loading) {
-      const names = loadScript("glossary-names.js").then(() => { index = new GlossaryIndex(window.__glossarySearchNames); render(); });
-      const text = loadScript("glossary-text.js");
-      loading = Promise.all([names, text]).then(() => { index.addText(window.__glossarySearchText); render(); });
+      loading = loadScript("glossary-names.js")
+        .then(() => { index = new GlossaryIndex(window.__glossarySearchNames); render(); })
+        .then(() => loadScript("glossary-text.js"))
+        .then(() => { index.addText(window.__glossarySearchText); render(); });
       loading.catch(() => { meta.textContent = "搜索索引无法加载 · The search index could not be loaded"; });
     }
     return loading;
@@ -316,44 +422,64 @@
   }
 
   const resultBox = root.querySelector("[data-gl-search-result]");
+  // The list gets RESULT_BATCH results at a time: laying out fifty results with their summaries
+  // took longer than the search itself, and only the first few are on screen.
+  let shown = { docs: [], count: 0, html: null }; // the ranked results to show, how many are in the list, and how to write one
+  const moreResults = new IntersectionObserver(entries => { if (entries.some(entry => entry.isIntersecting)) renderMore(); },
+    { root: root.querySelector(".md-search__scrollwrap") });
+
+  function renderMore() {
+    const batch = shown.docs.slice(shown.count, shown.count + RESULT_BATCH);
+    if (!batch.length) return;
+    shown.count += batch.length;
+    list.insertAdjacentHTML("beforeend", batch.map(shown.html).join(""));
+    moreResults.disconnect();
+    if (shown.count < shown.docs.length) moreResults.observe(list.lastElementChild); // in view: the next batch
+  }
 
   function render() {
     const query = input.value;
     suggest.textContent = "";
     delete resultBox.dataset.renderedQuery;
     delete resultBox.dataset.complete;
-    if (!query.trim()) { meta.textContent = initialMeta; list.replaceChildren(); return; }
+    shown = { docs: [], count: 0, html: null };
+    moreResults.disconnect();
+    list.replaceChildren();
+    if (!query.trim()) { meta.textContent = initialMeta; return; }
     if (!index) { meta.textContent = "正在加载索引… · Loading the index…"; return; }
-    const { words, hits, whole } = search(index, query);
-    meta.textContent = hits.length ? `${hits.length} 个结果 · ${hits.length} result${hits.length === 1 ? "" : "s"}` : "没有找到匹配的术语 · No matching term";
-    if (!hits.length && root.dataset.glNewTerm) {
+    const found = search(index, query);
+    const count = found.hits.length;
+    meta.textContent = count ? `${count} 个结果 · ${count} result${count === 1 ? "" : "s"}` : "没有找到匹配的术语 · No matching term";
+    if (!count && root.dataset.glNewTerm) {
       const link = document.createElement("a");
       link.href = `${root.dataset.glNewTerm}&title=${encodeURIComponent(`新术语 · New term: ${query.trim()}`)}`;
       link.className = "gl-suggest-term";
       link.textContent = "建议收录 · Suggest this term";
       meta.append(" ", link);
     }
-    const mark = highlighter(words);
+    const mark = highlighter(found.words);
     const h = encodeURIComponent(query.trim());
-    list.innerHTML = hits.slice(0, MAX_RESULTS).map(([doc, score]) => {
+    // The reader's language view (glossary-page.js) decides which language leads and which summary shows.
+    const languageView = document.documentElement.dataset.glLang || "both";
+    const html = doc => {
       const [url, zh, en, abbr] = index.docs[doc];
       const [summaryZh, summaryEn] = index.summaries ? index.summaries[doc] : ["", ""];
-      // The reader's language view (glossary-page.js) decides which language leads and which summary shows.
-      const languageView = document.documentElement.dataset.glLang || "both";
       const english = `<span lang="en">${mark(en)}</span>`;
       const names = zh === en ? english : languageView === "en" ? `${english} · ${mark(zh)}` : `${mark(zh)} · ${english}`;
       const title = `${names}${abbr ? ` <span class="gl-result-abbr" lang="en">${mark(abbr)}</span>` : ""}`;
       const summaries = [languageView !== "en" ? `<p>${mark(summaryZh)}</p>` : "", languageView !== "zh" ? `<p lang="en">${mark(summaryEn)}</p>` : ""];
-      const matched = whole.get(doc);
+      const matched = found.whole.get(doc);
       const via = matched && KIND_LABEL[matched.kind] ? index.nameAt(doc, matched.start) || (matched.kind === "z" ? en : "") : "";
       const viaLine = via ? `<p class="gl-result-via gl-result-via--${matched.kind}">${KIND_LABEL[matched.kind]}：${mark(via)}</p>` : "";
       return `<li class="md-search-result__item"><a href="${config.base}/${url}?h=${h}" class="md-search-result__link" tabindex="-1">` +
-        `<article class="md-search-result__article md-typeset" data-md-score="${score.toFixed(1)}"><div class="md-search-result__icon md-icon"></div>` +
+        `<article class="md-search-result__article md-typeset" data-md-score="${found.scores[doc].toFixed(1)}"><div class="md-search-result__icon md-icon"></div>` +
         `<h1>${title}</h1>${viaLine}${(languageView === "en" ? summaries.reverse() : summaries).join("")}</article></a></li>`;
-    }).join("");
+    };
+    shown = { docs: ranked(index, found, MAX_RESULTS), count: 0, html };
+    renderMore();
     // Suggest the top hit's name when the query is its beginning; Tab or → accepts it.
-    if (hits.length) {
-      const [, zh, en, abbr] = index.docs[hits[0][0]];
+    if (count) {
+      const [, zh, en, abbr] = index.docs[shown.docs[0]];
       const name = [zh, en, abbr].find(n => n && n.toLowerCase().startsWith(query.toLowerCase()) && n.length > query.length);
       if (name) suggest.textContent = query + name.slice(query.length);
     }
@@ -399,10 +525,14 @@
       if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && ["/", "s", "f"].includes(event.key)) { event.preventDefault(); open(); }
       return;
     }
-    const items = links();
+    let items = links();
     const at = items.indexOf(document.activeElement);
     if (event.key === "Escape") { event.preventDefault(); close({ restoreFocus: true }); }
-    else if (event.key === "ArrowDown" && items.length) { event.preventDefault(); items[Math.min(at + 1, items.length - 1)].focus(); }
+    else if (event.key === "ArrowDown" && items.length) {
+      event.preventDefault();
+      if (at === items.length - 1) { renderMore(); items = links(); } // the next batch, if more results wait
+      items[Math.min(at + 1, items.length - 1)].focus();
+    }
     else if (event.key === "ArrowUp" && at >= 0) { event.preventDefault(); (at === 0 ? input : items[at - 1]).focus(); }
     else if ((event.key === "Tab" || event.key === "ArrowRight") && document.activeElement === input && suggest.textContent &&
              input.selectionStart === input.value.length) { event.preventDefault(); input.value = suggest.textContent; render(); }
@@ -455,5 +585,5 @@
   }
 
   // For tests and benchmarks: the same ranking, without the DOM.
-  window.__glossarySearch = { search: query => (index ? search(index, query).hits.map(([doc]) => index.docs[doc][0]) : null), load: loadIndex };
+  window.__glossarySearch = { search: query => (index ? ranked(index, search(index, query)).map(doc => index.docs[doc][0]) : null), load: loadIndex };
 })();
