@@ -81,6 +81,7 @@ def write_glossary(count: int, out: Path, seed: int = 7, links_per_term: int = 5
             "summary": {"zh": zh_text(40, []), "en": en_text(25, [])},
             "body": {"zh": zh_text(300, others[:3]), "en": en_text(150, others[3:])},
             "related": others[:3],
+            "reviewed": "2026-11-23",
         }
         text = "# yaml-language-server: $schema=../schema/term.schema.json\n" + yaml.safe_dump(
             entry, allow_unicode=True, sort_keys=False, width=10_000
