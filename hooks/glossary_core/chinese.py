@@ -84,11 +84,7 @@ class ChineseSegmenter:
         return out
 
     def words(self, text: str) -> tuple[str, ...]:
-        """Search-mode words of three or more characters: whole words plus their shorter parts.
-        Kept between builds of one process (memo.py): the search index cuts every term's text."""
-        return MEMO.get(("words", self, text), lambda: self._search_words(text))
-
-    def _search_words(self, text: str) -> tuple[str, ...]:
+        """Search-mode words of three or more characters: whole words plus their shorter parts."""
         out = []
         for run in HAN_RUN.findall(text):
             out.extend(w for w in self._tokenizer.cut_for_search(run, HMM=False) if len(w) > 2)

@@ -27,6 +27,7 @@ from functools import cache
 
 from . import chinese
 from .chinese import HAN, HAN_RUN, HAS_HAN, ChineseSegmenter, segmenter_for
+from .memo import MEMO
 from .model import Glossary, Term
 from .render import plain_text, term_uri
 
@@ -71,13 +72,17 @@ def latin_words(text: str) -> set[str]:
     return set(_LATIN_RUN.findall(text))
 
 
-def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None) -> dict:
+def build_search_index(
+    glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None, names_digest: str | None = None
+) -> dict:
     """Plain data for the browser, in two parts loaded one after the other.
 
     "names" is small and answers name queries on its own, so the first results show quickly even
     for 10,000 terms; "text" (summaries, the names as written and the two inverted indexes) follows
     and refines them. The first results wait for the whole names part, so it holds nothing else.
-    `page_url` turns a page path such as terms/rag.md into the URL the site serves it at.
+    `page_url` turns a page path such as terms/rag.md into the URL the site serves it at. Given
+    `names_digest` (site.names_digest), each term's share is kept between builds of one process
+    (memo.py): it depends on the term and on other terms' names only (its links read as names).
     """
     terms = list(glossary.terms.values())
     segmenter = segmenter or segmenter_for(glossary)
@@ -85,16 +90,23 @@ def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segme
     grams: dict[str, list[int]] = defaultdict(list)
     docs, names, written_names, summaries = [], [], [], []
     for number, term in enumerate(terms):
-        keys, shown = _names(term)
+
+        def entry(term: Term = term) -> tuple[str, list[str], list[str], set[str], set[str]]:
+            keys, shown = _names(term)
+            texts = _texts(term, glossary)
+            text = normalise(" ".join(texts))
+            return keys, shown, [texts[0], texts[2]], set(segmenter.words(text)) | latin_words(text), han_bigrams(text)
+
+        keys, shown, summary, term_words, term_grams = (
+            entry() if names_digest is None else MEMO.get(("search entry", names_digest, term), entry)
+        )
         docs.append([page_url(term_uri(term.id)), term.zh, term.en, term.abbr or ""])
         names.append(keys)
         written_names.append(shown)
-        texts = _texts(term, glossary)
-        summaries.append([texts[0], texts[2]])
-        text = normalise(" ".join(texts))
-        for word in set(segmenter.words(text)) | latin_words(text):
+        summaries.append(summary)
+        for word in term_words:
             words[word].append(number)
-        for gram in han_bigrams(text):
+        for gram in term_grams:
             grams[gram].append(number)
     word_list, gram_list = sorted(words), sorted(grams)
     return {

@@ -88,10 +88,11 @@ def term_outputs(
     backlinks. `page_url` is first called for the search index, after the last page.
     """
     linked, texts = link_glossary(glossary, segmenter)
-    for page in term_pages(linked, texts, site_url, names_digest(linked)):
+    names = names_digest(linked)
+    for page in term_pages(linked, texts, site_url, names):
         yield page.uri, page
     files: dict[str, str | bytes] = {**dict(card_scripts(linked)), **dict(more_backlinks_scripts(linked))}
-    files.update(zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True))
+    files.update(zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter, names)), strict=True))
     yield SITE_FILES, files
 
 
