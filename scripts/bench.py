@@ -3,9 +3,9 @@
 
 For each size, three builds of the same terms in throwaway folders:
 - ours: the real site configuration with our hook, reading glossary/*.yaml;
-- anchor: stock MkDocs + Material with no hook, reading the Markdown our engine generates as
-  plain files in docs/ (same theme, plugins and front matter; term and category pages out of the
-  navigation; our search index copied in), so the difference between the two is our code;
+- anchor: stock MkDocs + Material with no hook, reading the pages our engine generates (front
+  matter and HTML) as plain files in docs/ (same theme and plugins; term and category pages out of
+  the navigation; our search index copied in), so the difference between the two is our code;
 - plain: what a user would build without this project (make_plain): hand-written pages of the
   same prose, stock Material and its own search. The targets are measured against this one.
 
@@ -484,12 +484,13 @@ def page(results: dict[int, Size], serve_seconds: list[float] | None, repeats: i
             "is built three ways:",
             "",
             "- **ours**: the real configuration, with the glossary hook reading `glossary/*.yaml`;",
-            "- **anchor**: stock MkDocs + Material without the hook, building the Markdown our engine "
-            "generates as plain files (same theme and front matter, our search index copied in): the "
-            "difference is the cost of our code;",
+            "- **anchor**: stock MkDocs + Material without the hook, building the pages our engine "
+            "generates (front matter and HTML) as plain files in docs/ (same theme, our search index copied in): "
+            "the difference is the cost of our code;",
             "- **plain**: what a user would build without this project: stock Material with its own search "
             "(jieba cuts the Chinese), one hand-written Markdown page per term with the same prose, names, "
-            "related links and references, term pages out of the navigation. The targets compare against this one.",
+            "related links and references, term pages out of the navigation; the navigation is the real site's, "
+            "its index pages written by hand (an A–Z list of every term). The targets compare against this one.",
             "",
             f"Wall time is the whole build process, median of {repeats} runs, the three builds in turn, "
             "each after reading its source files once so none waits on the disk. "
