@@ -40,13 +40,13 @@ new-term: $(STAMP)  ## a new term file from the template: make new-term ID=rag Z
 coverage: $(STAMP)  ## which inventory terms have an entry (needs ../shared beside the repository)
 	$(PY) scripts/coverage_report.py
 
-bench: $(STAMP)  ## the real glossary copied to 500 and 2,000 terms, built ours against plain Material, and the serve edit loop; writes docs/performance.md (about 10 minutes)
+bench: $(STAMP)  ## the real glossary copied to 500 and 2,000 terms, built ours against plain Material, and the serve edit loop; writes docs/performance.md (about 5 minutes)
 	$(PY) scripts/bench.py
 
 bench-links: $(STAMP)  ## automatic-linking time per page at 1,000 and 10,000 terms
 	$(PY) scripts/bench_links.py
 
-bench-search: $(STAMP)  ## search speed in headless Chromium, real glossary and 10,000 terms
+bench-search: $(STAMP)  ## search speed in headless Chromium, real glossary and 10,000 terms, also with the CPU slowed 4x (a phone)
 	scripts/ensure-chromium
 	$(PY) scripts/bench_search.py
 
