@@ -15,7 +15,7 @@ from .memo import MEMO
 from .model import Alias, Bilingual, Glossary, Reference, Term, fold_name
 from .problems import Problem
 from .schema import ID_RULE, categories, dotted, is_valid_id, validate
-from .yaml_source import DocPath, SourceMap, read_term_file
+from .yaml_source import DocPath, SourceMap, parse_term_file, read_term_file
 
 TERM_SUFFIX = ".yaml"
 TEXT_FIELDS: tuple[DocPath, ...] = (("summary", "zh"), ("summary", "en"), ("body", "zh"), ("body", "en"))
@@ -78,15 +78,15 @@ def _read_term(path: Path, shown: str) -> tuple[Term | None, SourceMap | None, l
     try:
         raw = path.read_bytes()
     except OSError:
-        raw = None  # read_term_file reports it
+        return read_term_file(path, shown)  # which says why the file cannot be read
 
     def read() -> tuple[Term | None, SourceMap | None, list[Problem]]:
-        data, source, problems = read_term_file(path, shown)
+        data, source, problems = parse_term_file(raw, shown)
         if source is not None and not problems:
             problems = validate(data, source) or _content_problems(data, source)
         return (_term_from(data, shown) if source is not None and not problems else None), source, problems
 
-    return read() if raw is None else MEMO.get(("term file", shown, raw), read)
+    return MEMO.get(("term file", shown, raw), read)
 
 
 def shown_path(path: Path, root: Path) -> str:

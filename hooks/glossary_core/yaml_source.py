@@ -109,14 +109,19 @@ _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 def read_term_file(path: Path, display_path: str) -> tuple[Any, SourceMap | None, list[Problem]]:
     """Load one file into plain data with a SourceMap, or return the problems that stop it loading."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, None, [Problem(display_path, 1, 1, f"cannot read the file: {error.strerror}")]
+    return parse_term_file(raw, display_path)
+
+
+def parse_term_file(raw: bytes, display_path: str) -> tuple[Any, SourceMap | None, list[Problem]]:
+    """read_term_file() for a file's bytes already read."""
 
     def fail(line: int, col: int, message: str, lines: list[str] | None = None) -> tuple[Any, None, list[Problem]]:
         return None, None, [Problem(display_path, line, col, message, excerpt(lines or [], line, col))]
 
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return fail(1, 1, f"cannot read the file: {error.strerror}")
     if len(raw) > MAX_FILE_BYTES:
         return fail(1, 1, f"file is {len(raw):,} bytes; a term file may be at most {MAX_FILE_BYTES:,} bytes: shorten the body")
     try:
