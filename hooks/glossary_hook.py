@@ -90,7 +90,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    MEMO.next_build()
+    MEMO.start_build(keep=_command == "serve")
     if config.use_directory_urls:
         raise Abort(
             "use_directory_urls must be false in mkdocs.yml: generated pages link to one .html file per page, which works from disk too"

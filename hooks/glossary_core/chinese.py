@@ -83,12 +83,12 @@ class ChineseSegmenter:
             out.update((start, end))
         return out
 
-    def words(self, text: str) -> tuple[str, ...]:
+    def words(self, text: str) -> list[str]:
         """Search-mode words of three or more characters: whole words plus their shorter parts."""
         out = []
         for run in HAN_RUN.findall(text):
             out.extend(w for w in self._tokenizer.cut_for_search(run, HMM=False) if len(w) > 2)
-        return tuple(out)
+        return out
 
 
 def segmenter_for(glossary: Glossary) -> ChineseSegmenter:

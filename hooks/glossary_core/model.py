@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .schema import Category
 
@@ -79,6 +81,13 @@ class Glossary:
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> ids it links to (related + inline)
     backlinks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> ids that link to it
     shared_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name -> ids, when 2+
+
+    @cached_property
+    def names_digest(self) -> str:
+        """Every name of every term, and which are shared, as one short key (memo.py): all that
+        links and lists show of other terms."""
+        names = [(t.id, t.names, t.proper_names) for t in self.terms.values()]
+        return hashlib.blake2b(repr((names, sorted(self.shared_names.items()))).encode(), digest_size=16).hexdigest()
 
     def in_category(self, category: str) -> list[Term]:
         return [t for t in self.terms.values() if t.category == category]

@@ -72,17 +72,15 @@ def latin_words(text: str) -> set[str]:
     return set(_LATIN_RUN.findall(text))
 
 
-def build_search_index(
-    glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None, names_digest: str | None = None
-) -> dict:
+def build_search_index(glossary: Glossary, page_url: Callable[[str], str], segmenter: ChineseSegmenter | None = None) -> dict:
     """Plain data for the browser, in two parts loaded one after the other.
 
     "names" is small and answers name queries on its own, so the first results show quickly even
     for 10,000 terms; "text" (summaries, the names as written and the two inverted indexes) follows
     and refines them. The first results wait for the whole names part, so it holds nothing else.
-    `page_url` turns a page path such as terms/rag.md into the URL the site serves it at. Given
-    `names_digest` (site.names_digest), each term's share is kept between builds of one process
-    (memo.py): it depends on the term and on other terms' names only (its links read as names).
+    `page_url` turns a page path such as terms/rag.md into the URL the site serves it at. Each
+    term's share is kept between builds of one process (memo.py): it depends on the term and on
+    other terms' names only (its links read as names).
     """
     terms = list(glossary.terms.values())
     segmenter = segmenter or segmenter_for(glossary)
@@ -97,9 +95,7 @@ def build_search_index(
             text = normalise(" ".join(texts))
             return keys, shown, [texts[0], texts[2]], set(segmenter.words(text)) | latin_words(text), han_bigrams(text)
 
-        keys, shown, summary, term_words, term_grams = (
-            entry() if names_digest is None else MEMO.get(("search entry", names_digest, term), entry)
-        )
+        keys, shown, summary, term_words, term_grams = MEMO.get(("search entry", glossary.names_digest, term), entry)
         docs.append([page_url(term_uri(term.id)), term.zh, term.en, term.abbr or ""])
         names.append(keys)
         written_names.append(shown)

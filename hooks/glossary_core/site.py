@@ -9,7 +9,6 @@ background.py and the hook).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -88,11 +87,10 @@ def term_outputs(
     backlinks. `page_url` is first called for the search index, after the last page.
     """
     linked, texts = link_glossary(glossary, segmenter)
-    names = names_digest(linked)
-    for page in term_pages(linked, texts, site_url, names):
+    for page in term_pages(linked, texts, site_url):
         yield page.uri, page
     files: dict[str, str | bytes] = {**dict(card_scripts(linked)), **dict(more_backlinks_scripts(linked))}
-    files.update(zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter, names)), strict=True))
+    files.update(zip(SEARCH_SCRIPTS, index_scripts(build_search_index(linked, page_url, segmenter)), strict=True))
     yield SITE_FILES, files
 
 
@@ -102,7 +100,7 @@ def link_glossary(glossary: Glossary, segmenter: ChineseSegmenter) -> tuple[Glos
     A term's links depend on its own texts and on every term's names only, so under `mkdocs
     serve` (memo.py) an edit to one term's prose links that term's texts again and no others.
     """
-    names = names_digest(glossary)
+    names = glossary.names_digest
     linker = MEMO.get(("linker", names), lambda: Linker(glossary, segmenter))
     texts: Texts = {}
     links = {term_id: list(targets) for term_id, targets in glossary.links.items()}
@@ -133,10 +131,3 @@ def _link_term(term: Term, linker: Linker) -> tuple[dict[DocPath, str], list[str
             texts[path], ids = linker.annotate(source_text(term, path), term.id, linked)
             found.extend(group[0] for group in ids if len(group) == 1)
     return texts, found
-
-
-def names_digest(glossary: Glossary) -> str:
-    """Every name of every term, and which are shared, as one short key: what links and lists of
-    other terms show of them."""
-    names = [(t.id, t.names, t.proper_names) for t in glossary.terms.values()]
-    return hashlib.blake2b(repr((names, sorted(glossary.shared_names.items()))).encode(), digest_size=16).hexdigest()

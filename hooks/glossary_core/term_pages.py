@@ -38,25 +38,21 @@ def term_slots(glossary: Glossary) -> list[Slot]:
     return [_term_slot(t) for t in glossary.terms.values()]
 
 
-def term_pages(
-    glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None, site_url: str = "", names_digest: str | None = None
-) -> Iterator[Page]:
-    """Every term page. Given `names_digest` (site.names_digest), pages are kept between builds of
-    one process (memo.py): a page shows its own term, its texts and backlinks, and other terms'
-    names only, so with those unchanged it is the page already made."""
+def term_pages(glossary: Glossary, texts: dict[str, dict[tuple, str]] | None = None, site_url: str = "") -> Iterator[Page]:
+    """Every term page, kept between builds of one process (memo.py): a page shows its own term,
+    its texts and backlinks, and other terms' names only, so with those unchanged it is the page
+    already made."""
     texts = texts or {}
     prose = Prose()
+    names = glossary.names_digest
     for t in glossary.terms.values():
         page_texts = texts.get(t.id)
 
         def make(t: Term = t, page_texts: dict | None = page_texts) -> Page:
             return term_page(t, glossary, page_texts, site_url, prose)
 
-        if names_digest is None:
-            yield make()
-        else:
-            key = ("term page", names_digest, site_url, t, tuple((page_texts or {}).items()), glossary.backlinks.get(t.id, ()))
-            yield MEMO.get(key, make)
+        key = ("term page", names, site_url, t, tuple((page_texts or {}).items()), glossary.backlinks.get(t.id, ()))
+        yield MEMO.get(key, make)
 
 
 def _term_slot(term: Term) -> Slot:
