@@ -207,9 +207,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def on_post_build(config: MkDocsConfig) -> None:
     build = config.extra.pop(_BUILD_KEY)
-    _relative_not_found_page(config)
-    _remove_unused_payload(Path(config.site_dir))
     site = Path(config.site_dir)
+    _relative_not_found_page(config)
+    _remove_unused_payload(site)
     if _dirty and config.extra[_PROBLEMS_KEY]:
         # A dirty build keeps the last build's files: the term pages the broken glossary could not
         # make go, so the server answers them with 404.html, which shows the problems.
@@ -218,16 +218,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         for outputs in (build.term_pages, build.index_pages):
             for path, content in outputs.get(SITE_FILES).items():
-                if _dirty and _last_files.get(path) == hash(content):
-                    continue  # unchanged since the last build wrote it
+                if _dirty:
+                    if _last_files.get(path) == hash(content):
+                        continue  # unchanged since the last build wrote it
+                    _last_files[path] = hash(content)
                 target = site / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(content, bytes):
                     target.write_bytes(content)
                 else:
                     target.write_text(content, encoding="utf-8")
-                if _dirty:
-                    _last_files[path] = hash(content)
     finally:
         build.close()
 
