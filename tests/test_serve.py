@@ -10,6 +10,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,7 +43,9 @@ def _wait_for(url: str, test, seconds: float = 90) -> str:
     raise AssertionError(f"{url} never matched within {seconds} s; last page:\n{last[:2000]}")
 
 
-def _serve(project: Path) -> tuple[subprocess.Popen, str]:
+@contextmanager
+def _serving(project: Path) -> Iterator[str]:
+    """`mkdocs serve --dirty` (as make serve) on the project, for as long as the block runs: its address."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
@@ -51,7 +55,11 @@ def _serve(project: Path) -> tuple[subprocess.Popen, str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    return server, f"http://127.0.0.1:{port}/ai-glossary/"
+    try:
+        yield f"http://127.0.0.1:{port}/ai-glossary/"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
 
 
 def test_a_broken_file_while_serving_shows_its_problems_on_every_page_until_fixed(tmp_path: Path) -> None:
@@ -63,8 +71,7 @@ def test_a_broken_file_while_serving_shows_its_problems_on_every_page_until_fixe
     build = run_mkdocs(project, "build", "--strict", "--site-dir", str(tmp_path / "site"))
     assert build.returncode == 1 and "glossary/vector-store.yaml:8:11: 'dta' is not a known category" in build.stdout + build.stderr
 
-    server, base = _serve(project)
-    try:
+    with _serving(project) as base:
         message = "glossary/vector-store.yaml:8:11: &#x27;dta&#x27; is not a known category"
         home = _wait_for(base, lambda page: "gl-build-problems" in page)
         assert message in home
@@ -74,17 +81,13 @@ def test_a_broken_file_while_serving_shows_its_problems_on_every_page_until_fixe
         fixed = _wait_for(base, lambda page: "gl-build-problems" not in page and "向量数据库" in page)
         assert "gl-build-problems" not in fixed
         assert "向量数据库" in _wait_for(base + "terms/vector-store.html", lambda page: "向量数据库" in page)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_breaking_a_file_while_serving_shows_the_problems_on_every_page_and_on_term_addresses(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", FIXTURES / "small-glossary")
     term = project / "glossary" / "vector-store.yaml"
     good = term.read_text(encoding="utf-8")
-    server, base = _serve(project)
-    try:
+    with _serving(project) as base:
         _wait_for(base + "terms/vector-store.html", lambda page: "向量数据库" in page)
         term.write_text(good.replace("category: data", "category: dta"), encoding="utf-8")
         message = "glossary/vector-store.yaml:8:11: &#x27;dta&#x27; is not a known category"
@@ -95,17 +98,13 @@ def test_breaking_a_file_while_serving_shows_the_problems_on_every_page_and_on_t
         for address in ("", "about.html", "terms/low-rank-adaptation.html"):
             assert "gl-build-problems" not in _wait_for(base + address, lambda page: "gl-build-problems" not in page and "<h1" in page)
         assert "向量数据库" in _wait_for(base + "terms/vector-store.html", lambda page: "向量数据库" in page)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_a_saved_edit_reaches_every_output_that_shows_it(tmp_path: Path) -> None:
     """Serving rebuilds only what changed: what does show the edit must all be rebuilt."""
     project = make_project(tmp_path / "project", FIXTURES / "small-glossary")
     term = project / "glossary" / "vector-store.yaml"
-    server, base = _serve(project)
-    try:
+    with _serving(project) as base:
         _wait_for(base + "terms/vector-store.html", lambda page: "向量数据库" in page)
         term.write_text(term.read_text(encoding="utf-8").replace("按向量相似度", "按余弦相似度"), encoding="utf-8")
         edited = "按余弦相似度存储"
@@ -115,6 +114,3 @@ def test_a_saved_edit_reaches_every_output_that_shows_it(tmp_path: Path) -> None
         # A new name reaches the pages that link to the term, and the term's own page.
         assert "向量库" in _wait_for(base + "terms/retrieval-augmented-generation.html", lambda page: ">向量库<" in page)
         assert "向量库" in _wait_for(base + "terms/vector-store.html", lambda page: 'class="gl-zh">向量库<' in page)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
