@@ -270,15 +270,9 @@ def _plain_title(entry: dict) -> str:
 
 def _plain_links(text: str) -> str:
     """[[id|text]] as a hand-written Markdown link to the first id; [[!passage]] as plain text."""
+    from glossary_core.inline_links import replace_inline_links
 
-    def link(match: re.Match) -> str:
-        inner = match.group(1)
-        if inner.startswith("!"):
-            return inner[1:]
-        target, _, shown = inner.partition("|")
-        return f"[{shown or target}]({target.split('+')[0]}.md)"
-
-    return re.sub(r"\[\[([^\]]+)\]\]", link, text)
+    return replace_inline_links(text, lambda target, shown: f"[{shown or target}]({target.split('+')[0]}.md)")
 
 
 def copy_index(built: Path, anchor: Path) -> None:

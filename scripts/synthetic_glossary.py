@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from glossary_core.inline_links import INLINE_LINK
 from glossary_core.schema import categories
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,9 +90,6 @@ def write_glossary(count: int, out: Path, seed: int = 7, links_per_term: int = 5
         (out / f"{term_id}.yaml").write_text(text, encoding="utf-8")
 
 
-_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
-
-
 def replicate_glossary(count: int, out: Path, source: Path = REPO / "glossary") -> None:
     """The real glossary, copied until it has `count` entries (see the module's docstring).
 
@@ -106,9 +104,13 @@ def replicate_glossary(count: int, out: Path, source: Path = REPO / "glossary") 
         entry = dict(original)
 
         def link(match: re.Match, k: int = k) -> str:
-            targets = [_suffixed_id(t, k) for t in match.group(1).split("+")]
-            text = match.group(2) or match.group(1)
-            return f"[[{'+'.join(targets)}|{text}]]" if all(t in ids for t in targets) else text
+            opted_out, target, shown = match.groups()
+            if opted_out:
+                return match.group(0)  # a passage kept unlinked stays so
+            targets = [_suffixed_id(t.strip(), k) for t in target.split("+")]
+            if not all(t in ids for t in targets):
+                return shown or target
+            return f"[[{'+'.join(targets)}{'|' + shown if shown else ''}]]"
 
         entry["id"] = _suffixed_id(entry["id"], k)
         if k:
@@ -120,7 +122,7 @@ def replicate_glossary(count: int, out: Path, source: Path = REPO / "glossary") 
                 entry["search_keywords"] = [f"{word}{_name_suffix(word, k)}" for word in entry["search_keywords"]]
             if "former_ids" in entry:
                 entry["former_ids"] = [_suffixed_id(old, k) for old in entry["former_ids"]]
-        entry["body"] = {lang: _LINK.sub(link, text) for lang, text in entry["body"].items()}
+        entry["body"] = {lang: INLINE_LINK.sub(link, text) for lang, text in entry["body"].items()}
         entry["related"] = [t for t in (_suffixed_id(r, k) for r in entry.get("related", [])) if t in ids]
         text = "# yaml-language-server: $schema=../schema/term.schema.json\n" + yaml.safe_dump(
             entry, allow_unicode=True, sort_keys=False, width=10_000

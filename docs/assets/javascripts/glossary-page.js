@@ -1,8 +1,8 @@
 /*
  * Reading and reusing a term page: copy buttons, today's date in the citations, the address on
- * the printed page, the rest of a long "referenced by" list when unfolded, and the language view (双语 / 中文 / English), remembered across pages like
- * the colour palette. Without JavaScript the page simply shows both languages and no buttons do
- * anything.
+ * the printed page, the rest of a long "referenced by" list when unfolded, and the language view
+ * (双语 / 中文 / English), remembered across pages like the colour palette. Without JavaScript
+ * the page simply shows both languages and no buttons do anything.
  */
 (() => {
   "use strict";
