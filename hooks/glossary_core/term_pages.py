@@ -141,7 +141,7 @@ def card_scripts(glossary: Glossary) -> Iterator[tuple[str, str]]:
     every term it links to. Classic scripts, so they load from file:// too."""
     for term in glossary.terms.values():
         card = [term.zh, term.en, term.abbr or "", plain_text(term.summary.zh, glossary, "zh"), plain_text(term.summary.en, glossary, "en")]
-        yield card_path(term.id), f"window.__glossaryCard({json.dumps(term.id)},{json.dumps(card, ensure_ascii=False)});\n"
+        yield card_path(term.id), _data_script("__glossaryCard", term.id, card)
 
 
 def card_path(term_id: str) -> str:
@@ -154,11 +154,16 @@ def more_backlinks_scripts(glossary: Glossary) -> Iterator[tuple[str, str]]:
     for term_id, backlinks in glossary.backlinks.items():
         if len(backlinks) > BACKLINKS_SHOWN:
             rest = [[b, both_names(glossary.terms[b])] for b in backlinks[BACKLINKS_SHOWN:]]
-            yield more_backlinks_path(term_id), f"window.__glossaryMore({json.dumps(term_id)},{json.dumps(rest, ensure_ascii=False)});\n"
+            yield more_backlinks_path(term_id), _data_script("__glossaryMore", term_id, rest)
 
 
 def more_backlinks_path(term_id: str) -> str:
     return f"referenced-by/{term_id}.js"
+
+
+def _data_script(function: str, term_id: str, data: list) -> str:
+    """A classic script that hands a term's data to the page's function of that name."""
+    return f"window.{function}({json.dumps(term_id)},{json.dumps(data, ensure_ascii=False)});\n"
 
 
 def _with_class(paragraphs: str, attributes: str) -> str:
